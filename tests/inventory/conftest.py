@@ -1,0 +1,53 @@
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, event
+from sqlmodel import Session, SQLModel, create_engine
+
+from inventory.layout import AisleBlock, create_locations
+from inventory.models import TABLES, Article, Customer, LocationKind
+
+
+def sqlite_engine(url: str) -> Engine:
+    """An engine over only the inventory tables, with foreign keys enforced."""
+    engine = create_engine(url, connect_args={"timeout": 30})
+    event.listen(engine, "connect", lambda conn, _: conn.execute("PRAGMA foreign_keys=ON"))
+    SQLModel.metadata.create_all(engine, tables=TABLES)
+    return engine
+
+
+SMALL_LAYOUT = (
+    AisleBlock("A", range(1, 3), racks=2, levels=2),
+    AisleBlock("B", range(1, 2), racks=1, levels=1, kind=LocationKind.COLD),
+    AisleBlock("C", range(1, 2), racks=1, levels=1, kind=LocationKind.FLOOR, capacity=2),
+)
+
+
+def seed(session: Session) -> None:
+    """Two customers with one article each, and a 10-place warehouse."""
+    session.add_all([Customer(id=1, name="Bakkerij Jansen"), Customer(id=2, name="Drukkerij Pers")])
+    session.flush()
+    session.add_all(
+        [
+            Article(id=1, customer_id=1, code="KOEK", name="Koekdoos", units_per_pallet=100,
+                    norm_units_per_hour=60),
+            Article(id=2, customer_id=2, code="FLYER", name="Flyer", units_per_pallet=50,
+                    norm_units_per_hour=400),
+        ]
+    )
+    create_locations(session, SMALL_LAYOUT)
+    session.commit()
+
+
+@pytest.fixture
+def engine(tmp_path) -> Engine:
+    engine = sqlite_engine(f"sqlite:///{tmp_path / 'inventory.db'}")
+    with Session(engine) as session:
+        seed(session)
+    return engine
+
+
+@pytest.fixture
+def session(engine) -> Iterator[Session]:
+    with Session(engine) as session:
+        yield session
