@@ -1,0 +1,95 @@
+"""Two workers, two connections, one pallet or one place: numbers stay true.
+
+Each thread has its own engine on the same SQLite file, like two web
+workers. A barrier lines both up after they have read the pallet, so both act
+on the same stale picture and only the guarded UPDATEs keep them honest.
+"""
+
+import threading
+from collections.abc import Callable
+from contextlib import suppress
+
+from inventory_helpers import location_id, stored_pallet
+from sqlmodel import Session, create_engine
+
+from inventory.errors import InventoryError
+from inventory.models import Location, Pallet
+from inventory.picking import pick_units
+from inventory.putaway import put_away
+from inventory.receiving import receive_pallets
+from inventory.shipping import create_shipment
+
+
+def race(url: str, work: Callable[[Session, int], bool], workers: int = 2) -> list[int]:
+    """Run ``work(session, worker)`` in parallel, each call one transaction.
+
+    A worker stops at its first refusal or when ``work`` says not to go on;
+    returns how many transactions each worker committed.
+    """
+    barrier = threading.Barrier(workers)
+    successes = [0] * workers
+    failures: list[BaseException] = []
+
+    def worker(index: int) -> None:
+        engine = create_engine(url, connect_args={"timeout": 30})
+        try:
+            with Session(engine) as session:
+                while True:
+                    session.get(Pallet, 1)
+                    with suppress(threading.BrokenBarrierError):
+                        barrier.wait(timeout=30)
+                    try:
+                        again = work(session, index)
+                        session.commit()
+                    except InventoryError:
+                        session.rollback()
+                        return
+                    successes[index] += 1
+                    if not again:
+                        return
+        except BaseException as error:  # noqa: BLE001 - reported in the main thread
+            failures.append(error)
+        finally:
+            barrier.abort()  # a worker that stops must not hold the other one up
+            engine.dispose()
+
+    threads = [threading.Thread(target=worker, args=(index,)) for index in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not failures, failures
+    return successes
+
+
+def test_concurrent_picks_never_take_more_than_the_pallet_holds(engine, session):
+    pallet_id = stored_pallet(session, units=100)
+    shipments = [create_shipment(session, 1).id for _ in range(2)]
+    session.commit()
+
+    def pick(worker_session: Session, worker: int) -> bool:
+        pick_units(worker_session, shipments[worker], pallet_id, 7)
+        return True
+
+    successes = race(str(engine.url), pick)
+    session.expire_all()
+    left = session.get(Pallet, pallet_id).units
+    assert sum(successes) * 7 <= 100
+    assert left == 100 - sum(successes) * 7 >= 0
+    assert sum(successes) == 14
+
+
+def test_concurrent_put_aways_into_the_last_free_place_fill_it_once(engine, session):
+    received = receive_pallets(session, 1, 1, 20, pallets=2)
+    session.commit()
+    target = location_id(session, "A-02-02-2")
+
+    def store(worker_session: Session, worker: int) -> bool:
+        put_away(worker_session, received[worker].id, target)
+        return False
+
+    assert sum(race(str(engine.url), store)) == 1
+    session.expire_all()
+    assert session.get(Location, target).occupied == 1
+    statuses = sorted(session.get(Pallet, pallet.id).status for pallet in received)
+    assert statuses == ["received", "stored"]
