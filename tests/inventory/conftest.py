@@ -2,15 +2,16 @@ from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import Engine, event
+from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
 from inventory.layout import AisleBlock, create_locations
 from inventory.models import TABLES, Article, Customer, LocationKind
 
 
-def sqlite_engine(url: str) -> Engine:
+def sqlite_engine(url: str, **options) -> Engine:
     """An engine over only the inventory tables, with foreign keys enforced."""
-    engine = create_engine(url, connect_args={"timeout": 30})
+    engine = create_engine(url, connect_args={"timeout": 30}, **options)
     event.listen(engine, "connect", lambda conn, _: conn.execute("PRAGMA foreign_keys=ON"))
     SQLModel.metadata.create_all(engine, tables=TABLES)
     return engine
@@ -39,12 +40,22 @@ def seed(session: Session) -> None:
     session.commit()
 
 
-@pytest.fixture
-def engine(tmp_path) -> Engine:
-    engine = sqlite_engine(f"sqlite:///{tmp_path / 'inventory.db'}")
+def seeded(engine: Engine) -> Engine:
     with Session(engine) as session:
         seed(session)
     return engine
+
+
+@pytest.fixture
+def engine() -> Engine:
+    """In memory, one shared connection: fast, for everything single-threaded."""
+    return seeded(sqlite_engine("sqlite://", poolclass=StaticPool))
+
+
+@pytest.fixture
+def file_engine(tmp_path) -> Engine:
+    """A real file, so separate engines in separate threads share the data."""
+    return seeded(sqlite_engine(f"sqlite:///{tmp_path / 'inventory.db'}"))
 
 
 @pytest.fixture

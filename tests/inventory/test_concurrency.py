@@ -6,9 +6,10 @@ on the same stale picture and only the guarded UPDATEs keep them honest.
 """
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import suppress
 
+import pytest
 from inventory_helpers import location_id, stored_pallet
 from sqlmodel import Session, create_engine
 
@@ -18,6 +19,12 @@ from inventory.picking import pick_units
 from inventory.putaway import put_away
 from inventory.receiving import receive_pallets
 from inventory.shipping import create_shipment
+
+
+@pytest.fixture
+def session(file_engine) -> Iterator[Session]:
+    with Session(file_engine) as session:
+        yield session
 
 
 def race(url: str, work: Callable[[Session, int], bool], workers: int = 2) -> list[int]:
@@ -62,7 +69,7 @@ def race(url: str, work: Callable[[Session, int], bool], workers: int = 2) -> li
     return successes
 
 
-def test_concurrent_picks_never_take_more_than_the_pallet_holds(engine, session):
+def test_concurrent_picks_never_take_more_than_the_pallet_holds(file_engine, session):
     pallet_id = stored_pallet(session, units=100)
     shipments = [create_shipment(session, 1).id for _ in range(2)]
     session.commit()
@@ -71,7 +78,7 @@ def test_concurrent_picks_never_take_more_than_the_pallet_holds(engine, session)
         pick_units(worker_session, shipments[worker], pallet_id, 7)
         return True
 
-    successes = race(str(engine.url), pick)
+    successes = race(str(file_engine.url), pick)
     session.expire_all()
     left = session.get(Pallet, pallet_id).units
     assert sum(successes) * 7 <= 100
@@ -79,7 +86,7 @@ def test_concurrent_picks_never_take_more_than_the_pallet_holds(engine, session)
     assert sum(successes) == 14
 
 
-def test_concurrent_put_aways_into_the_last_free_place_fill_it_once(engine, session):
+def test_concurrent_put_aways_into_the_last_free_place_fill_it_once(file_engine, session):
     received = receive_pallets(session, 1, 1, 20, pallets=2)
     session.commit()
     target = location_id(session, "A-02-02-2")
@@ -88,7 +95,7 @@ def test_concurrent_put_aways_into_the_last_free_place_fill_it_once(engine, sess
         put_away(worker_session, received[worker].id, target)
         return False
 
-    assert sum(race(str(engine.url), store)) == 1
+    assert sum(race(str(file_engine.url), store)) == 1
     session.expire_all()
     assert session.get(Location, target).occupied == 1
     statuses = sorted(session.get(Pallet, pallet.id).status for pallet in received)

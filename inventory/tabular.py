@@ -1,0 +1,169 @@
+"""Reading spreadsheets (CSV or Excel) into checked rows, for any import.
+
+Every problem is reported against the line a user sees in their spreadsheet
+(1-based, the header is line 1) and the column header, so a planner can fix
+the file without a developer. Values are read as text and parsed here, never
+guessed by pandas, so "12,5" or "1e3" in a units column is an error rather
+than a silently different number.
+"""
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+import pandas as pd
+
+HEADER_LINE = 1
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+
+
+class CellError(ValueError):
+    """A parser's refusal; ``code`` is stable for translation."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(code)
+
+
+@dataclass(frozen=True)
+class Column:
+    """One expected column; ``aliases`` are other headers users write for it."""
+
+    name: str
+    parse: Callable[[str], Any]
+    required: bool = True
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    column: str
+    code: str
+    value: str = ""
+
+    def __str__(self) -> str:
+        return f"line {self.line}, column {self.column}: {self.code} ({self.value!r})"
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+def text(value: str) -> str:
+    return value
+
+
+def positive_int(value: str) -> int:
+    if not re.fullmatch(r"\d+", value):
+        raise CellError("not_a_whole_number")
+    number = int(value)
+    if number < 1:
+        raise CellError("must_be_positive")
+    return number
+
+
+DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%d-%m-%Y", "%d/%m/%Y")
+
+
+def a_date(value: str) -> date:
+    """ISO dates, Excel's date cells, and the Dutch day-month-year people type."""
+    for date_format in DATE_FORMATS:
+        try:
+            return datetime.strptime(value, date_format).date()
+        except ValueError:
+            continue
+    raise CellError("not_a_date")
+
+
+def read_table(source: str | Path | IO[bytes], filename: str | None = None) -> pd.DataFrame:
+    """Load a CSV (comma or semicolon, as Dutch Excel writes) or Excel sheet as text.
+
+    Blank lines are kept so that row positions stay equal to spreadsheet lines.
+    """
+    name = filename or str(getattr(source, "name", source))
+    if name.lower().endswith(EXCEL_SUFFIXES):
+        return pd.read_excel(source, dtype=str, keep_default_na=False)
+    return pd.read_csv(
+        source, dtype=str, keep_default_na=False, sep=None, engine="python", skip_blank_lines=False
+    )
+
+
+def _normalise(header: object) -> str:
+    return " ".join(str(header).strip().lower().replace("_", " ").split())
+
+
+def _header_map(frame: pd.DataFrame, schema: Sequence[Column]) -> dict[str, object]:
+    """Map each column name to the header it has in this file, if any."""
+    by_header = {_normalise(header): header for header in frame.columns}
+    found = {}
+    for column in schema:
+        for candidate in (column.name, *column.aliases):
+            if _normalise(candidate) in by_header:
+                found[column.name] = by_header[_normalise(candidate)]
+                break
+    return found
+
+
+def validate_rows(
+    frame: pd.DataFrame, schema: Sequence[Column]
+) -> tuple[list[Row], list[RowError]]:
+    """Parse every cell; return the good rows and every error, not just the first.
+
+    A missing required column is one error on the header line, and then no row
+    is checked: every line would fail the same way. Blank lines are skipped.
+    """
+    headers = _header_map(frame, schema)
+    errors = [
+        RowError(HEADER_LINE, column.name, "missing_column")
+        for column in schema
+        if column.required and column.name not in headers
+    ]
+    if errors:
+        return [], errors
+    rows = []
+    for position, record in enumerate(frame.to_dict("records")):
+        line = HEADER_LINE + 1 + position
+        cells = {name: str(record[header]).strip() for name, header in headers.items()}
+        if not any(cells.values()):
+            continue
+        values, row_errors = _parse_cells(line, cells, schema)
+        errors.extend(row_errors)
+        if not row_errors:
+            rows.append(Row(line, values))
+    return rows, errors
+
+
+def _parse_cells(
+    line: int, cells: dict[str, str], schema: Sequence[Column]
+) -> tuple[dict[str, Any], list[RowError]]:
+    values: dict[str, Any] = {}
+    errors = []
+    for column in schema:
+        raw = cells.get(column.name, "")
+        if not raw:
+            if column.required:
+                errors.append(RowError(line, column.name, "required"))
+            values[column.name] = None
+            continue
+        try:
+            values[column.name] = column.parse(raw)
+        except CellError as error:
+            errors.append(RowError(line, column.name, error.code, raw))
+    return values, errors
+
+
+# Production orders are resolved against app tables (departments) by the web
+# app; this schema only checks what a file can get wrong on its own.
+PRODUCTION_ORDER_COLUMNS = (
+    Column("customer", text, aliases=("klant",)),
+    Column("article", text, aliases=("article code", "artikel", "artikelcode")),
+    Column("quantity", positive_int, aliases=("aantal", "qty")),
+    Column("due date", a_date, aliases=("due", "leverdatum", "deadline")),
+    Column("department", text, aliases=("afdeling",)),
+)
