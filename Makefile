@@ -1,0 +1,49 @@
+# The two commands a newcomer needs:  `make run`  and  `make test`.
+# Both set everything up on a fresh machine first (venv, packages, translations, database).
+
+VENV    := .venv
+PY      := $(VENV)/bin/python
+STAMP   := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+PORT    ?= 8000
+export FLASK_APP := app
+
+.PHONY: run test setup browser translations extract-messages bench lint
+
+run: setup
+	$(PY) -m flask db-upgrade
+	$(PY) -m flask seed-demo
+	@echo "Fabriek runs at http://127.0.0.1:$(PORT)  (stop with Ctrl+C)"
+	$(VENV)/bin/gunicorn --no-control-socket --workers 2 --threads 4 --bind 127.0.0.1:$(PORT) "app:create_app()"
+
+test: setup browser
+	$(PY) -m pytest
+
+setup: $(STAMP) translations
+
+$(STAMP):
+	test -d $(VENV) || python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+# Browser tests use Debian's Chromium; Playwright's own browser download cannot work offline.
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else echo "Debian's chromium is missing: run 'sudo apt-get install chromium'"; exit 1; fi; \
+	fi
+
+translations: $(STAMP)
+	$(VENV)/bin/pybabel compile -q -d app/translations
+
+# After adding user-facing strings: extract them and add them to the English catalogue.
+extract-messages: $(STAMP)
+	$(VENV)/bin/pybabel extract -q -F babel.cfg -k _l -k lazy_gettext -o app/messages.pot .
+	$(VENV)/bin/pybabel update -q -i app/messages.pot -d app/translations --no-fuzzy-matching
+
+bench: setup
+	$(PY) bench/solver.py
+	$(PY) bench/warehouse.py
+
+lint: setup
+	$(VENV)/bin/ruff check .

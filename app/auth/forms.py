@@ -1,0 +1,16 @@
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, EmailField, PasswordField, SubmitField
+from wtforms.validators import DataRequired, Length
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(
+        _l("E-mailadres"),
+        validators=[DataRequired(_l("Vul uw e-mailadres in.")), Length(max=200)],
+    )
+    password = PasswordField(
+        _l("Wachtwoord"), validators=[DataRequired(_l("Vul uw wachtwoord in.")), Length(max=200)]
+    )
+    remember = BooleanField(_l("Ingelogd blijven op deze computer"))
+    submit = SubmitField(_l("Inloggen"))

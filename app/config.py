@@ -1,0 +1,66 @@
+"""Configuration read from the environment.
+
+Local use must work with no set-up at all (SQLite next to the code, a development secret),
+but production must never run on that development secret: `ProductionConfig.validate`
+refuses to start instead.
+"""
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_SECRET = "dev-only-not-secret"
+
+
+def _database_url() -> str:
+    url = os.environ.get("DATABASE_URL", f"sqlite:///{ROOT / 'var' / 'fabriek.db'}")
+    # Heroku-style URLs name the dialect 'postgres', which SQLAlchemy no longer accepts.
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    return url
+
+
+class Config:
+    SECRET_KEY = os.environ.get("SECRET_KEY", DEV_SECRET)
+    DATABASE_URL = _database_url()
+    BABEL_DEFAULT_LOCALE = "nl"
+    BABEL_DEFAULT_TIMEZONE = "Europe/Amsterdam"
+    LANGUAGES = ("nl", "en")
+    WTF_CSRF_TIME_LIMIT = None
+    WTF_CSRF_HEADERS = ["X-CSRFToken"]
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    PERMANENT_SESSION_LIFETIME = 8 * 3600
+    MAX_CONTENT_LENGTH = 10 * 1024 * 1024
+    UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER", str(ROOT / "var" / "uploads"))
+    SOLVER_TIME_LIMIT = float(os.environ.get("SOLVER_TIME_LIMIT", "10"))
+    SOLVER_WORKERS = int(os.environ.get("SOLVER_WORKERS", "2"))
+    TESTING = False
+
+    @classmethod
+    def validate(cls) -> None:
+        """Hook for configurations that must refuse unsafe settings."""
+
+
+class ProductionConfig(Config):
+    SESSION_COOKIE_SECURE = True
+    REMEMBER_COOKIE_SECURE = True
+
+    @classmethod
+    def validate(cls) -> None:
+        if cls.SECRET_KEY == DEV_SECRET or len(cls.SECRET_KEY) < 32:
+            raise RuntimeError(
+                "FABRIEK_ENV=production needs SECRET_KEY set to a random value of 32+ characters"
+            )
+
+
+class TestConfig(Config):
+    TESTING = True
+    SECRET_KEY = "test-secret"
+    DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "sqlite://")
+    WTF_CSRF_ENABLED = False
+    SOLVER_TIME_LIMIT = 5.0
+
+
+def config_from_env() -> type[Config]:
+    return ProductionConfig if os.environ.get("FABRIEK_ENV") == "production" else Config

@@ -1,0 +1,78 @@
+"""Translated labels for the stored codes of `app/vocab.py`, for templates and exports."""
+
+from flask_babel import lazy_gettext as _l
+
+LABELS = {
+    "role": {
+        "admin": _l("Beheerder"),
+        "manager": _l("Operationeel manager"),
+        "coach": _l("Trajectbegeleider"),
+        "customer": _l("Klant"),
+    },
+    "target_group": {
+        "detainee": _l("Gedetineerde"),
+        "penitentiary_programme": _l("Penitentiair programma"),
+        "community_service": _l("Taakstraf"),
+        "participatiewet": _l("Participatiewet"),
+        "status_holder": _l("Statushouder"),
+        "sw": _l("Beschut werk (SW)"),
+        "uwv_other": _l("UWV of anders"),
+    },
+    "roster_group": {
+        "detainee": _l("Gedetineerden"),
+        "participatiewet": _l("Participatiewet"),
+        "status_holder": _l("Statushouders"),
+        "sw": _l("SW"),
+        "other": _l("Overig"),
+    },
+    "clearance": {"inside": _l("Alleen binnen"), "outside": _l("Ook buiten")},
+    "day": {
+        "mon": _l("maandag"),
+        "tue": _l("dinsdag"),
+        "wed": _l("woensdag"),
+        "thu": _l("donderdag"),
+        "fri": _l("vrijdag"),
+    },
+    "day_short": {
+        "mon": _l("ma"),
+        "tue": _l("di"),
+        "wed": _l("wo"),
+        "thu": _l("do"),
+        "fri": _l("vr"),
+    },
+    "daypart": {"am": _l("ochtend"), "pm": _l("middag")},
+    "certificate": {
+        "vca": _l("VCA"),
+        "bhv": _l("BHV"),
+        "forklift": _l("Heftruck"),
+        "code95": _l("Code 95"),
+        "language": _l("Taalcursus"),
+    },
+    "certificate_status": {
+        "planned": _l("gepland"),
+        "obtained": _l("behaald"),
+        "expired": _l("verlopen"),
+    },
+    "absence": {
+        "sick": _l("ziek"),
+        "leave": _l("verlof"),
+        "appointment": _l("afspraak"),
+        "detention": _l("detentie"),
+        "other": _l("anders"),
+    },
+    "order_status": {
+        "received": _l("ontvangen"),
+        "planned": _l("gepland"),
+        "in_production": _l("in productie"),
+        "ready": _l("gereed"),
+        "shipped": _l("verzonden"),
+        "cancelled": _l("geannuleerd"),
+    },
+}
+
+
+def label(kind: str, code: str | None) -> str:
+    """The label of a code; an unknown code shows as itself rather than failing a page."""
+    if code is None:
+        return ""
+    return str(LABELS.get(kind, {}).get(code, code))

@@ -1,0 +1,30 @@
+"""The main menu: each entry names the roles that see it.
+
+Entries whose endpoint is not registered are skipped, so an area's blueprint brings its
+menu entry to life just by being registered.
+"""
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+
+from app.auth.access import MANAGERS, STAFF
+
+MENU = (
+    ("main.home", _l("Start"), ("admin", "manager", "coach", "customer")),
+    ("roster.week", _l("Rooster"), MANAGERS),
+    ("coaching.caseload", _l("Deelnemers"), STAFF),
+    ("coaching.outcomes", _l("Uitstroom"), MANAGERS),
+    ("orders.index", _l("Orders"), MANAGERS),
+    ("warehouse.index", _l("Magazijn"), MANAGERS),
+    ("portal.orders", _l("Mijn orders"), ("customer",)),
+    ("portal.stock", _l("Mijn voorraad"), ("customer",)),
+    ("admin.audit", _l("Auditlog"), ("admin",)),
+)
+
+
+def menu_for(role: str | None) -> list[tuple[str, str]]:
+    return [
+        (endpoint, str(label))
+        for endpoint, label, roles in MENU
+        if role in roles and endpoint in current_app.view_functions
+    ]

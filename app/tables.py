@@ -1,0 +1,4 @@
+"""Imports every module that defines tables, so metadata is complete for Alembic and tests."""
+
+import app.models  # noqa: F401
+import inventory.models  # noqa: F401
