@@ -98,6 +98,11 @@ def _normalise(header: object) -> str:
     return " ".join(str(header).strip().lower().replace("_", " ").split())
 
 
+def _cell(value: object) -> str:
+    """Cell text; a blank CSV line reads as NaN even when nothing else does."""
+    return "" if pd.isna(value) else str(value).strip()
+
+
 def _header_map(frame: pd.DataFrame, schema: Sequence[Column]) -> dict[str, object]:
     """Map each column name to the header it has in this file, if any."""
     by_header = {_normalise(header): header for header in frame.columns}
@@ -129,7 +134,7 @@ def validate_rows(
     rows = []
     for position, record in enumerate(frame.to_dict("records")):
         line = HEADER_LINE + 1 + position
-        cells = {name: str(record[header]).strip() for name, header in headers.items()}
+        cells = {name: _cell(record[header]) for name, header in headers.items()}
         if not any(cells.values()):
             continue
         values, row_errors = _parse_cells(line, cells, schema)

@@ -30,10 +30,22 @@ def seed(session: Session) -> None:
     session.flush()
     session.add_all(
         [
-            Article(id=1, customer_id=1, code="KOEK", name="Koekdoos", units_per_pallet=100,
-                    norm_units_per_hour=60),
-            Article(id=2, customer_id=2, code="FLYER", name="Flyer", units_per_pallet=50,
-                    norm_units_per_hour=400),
+            Article(
+                id=1,
+                customer_id=1,
+                code="KOEK",
+                name="Koekdoos",
+                units_per_pallet=100,
+                norm_units_per_hour=60,
+            ),
+            Article(
+                id=2,
+                customer_id=2,
+                code="FLYER",
+                name="Flyer",
+                units_per_pallet=50,
+                norm_units_per_hour=400,
+            ),
         ]
     )
     create_locations(session, SMALL_LAYOUT)

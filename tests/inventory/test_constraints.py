@@ -31,13 +31,17 @@ def test_pallet_units_cannot_go_negative_and_only_stored_pallets_have_a_place(se
 
 
 def test_article_codes_are_unique_per_customer_and_numbers_positive(session):
-    session.add(Article(customer_id=1, code="KOEK", name="dubbel", units_per_pallet=1,
-                        norm_units_per_hour=1))
+    session.add(
+        Article(
+            customer_id=1, code="KOEK", name="dubbel", units_per_pallet=1, norm_units_per_hour=1
+        )
+    )
     with pytest.raises(IntegrityError):
         session.flush()
     session.rollback()
-    session.add(Article(customer_id=2, code="KOEK", name="ok", units_per_pallet=1,
-                        norm_units_per_hour=1))
+    session.add(
+        Article(customer_id=2, code="KOEK", name="ok", units_per_pallet=1, norm_units_per_hour=1)
+    )
     session.flush()
     refused(session, "UPDATE article SET units_per_pallet = 0 WHERE id = 1")
     refused(session, "UPDATE article SET norm_units_per_hour = 0 WHERE id = 1")

@@ -23,8 +23,13 @@ def csv_table(content: str) -> pd.DataFrame:
 
 def test_a_good_notice_is_received_line_by_line(session):
     pallets = apply_inbound_notice(session, csv_table(GOOD), user="import")
-    assert [(p.customer_id, p.units) for p in pallets] == [(1, 84), (1, 83), (1, 83), (2, 50),
-                                                           (2, 50)]
+    assert [(p.customer_id, p.units) for p in pallets] == [
+        (1, 84),
+        (1, 83),
+        (1, 83),
+        (2, 50),
+        (2, 50),
+    ]
     assert session.query(StockMovement).filter_by(reference="ASN-1").count() == 3
 
 

@@ -30,8 +30,18 @@ def test_suggestion_keeps_an_article_together_before_going_low(session):
 
 def test_suggestion_skips_cold_places_unless_asked_and_reports_a_full_warehouse(session):
     assert suggest_put_away(session, 1, kinds=("cold",)).location.code == "B-01-01-1"
-    for code in ("A-01-01-1", "A-01-01-2", "A-01-02-1", "A-01-02-2",
-                 "A-02-01-1", "A-02-01-2", "A-02-02-1", "A-02-02-2", "C-01-01-1", "C-01-01-1"):
+    for code in (
+        "A-01-01-1",
+        "A-01-01-2",
+        "A-01-02-1",
+        "A-01-02-2",
+        "A-02-01-1",
+        "A-02-01-2",
+        "A-02-02-1",
+        "A-02-02-2",
+        "C-01-01-1",
+        "C-01-01-1",
+    ):
         stored_pallet(session, code, units=1)
     with pytest.raises(NoFreeLocation) as full:
         suggest_put_away(session, 1)

@@ -16,8 +16,9 @@ def test_stock_groups_pallets_in_the_building_per_customer_and_article(session):
     stored_pallet(session, units=80)
     receive_pallets(session, 1, 1, 150)
     receive_pallets(session, 2, 2, 50)
-    lines = [(line.customer_name, line.article_code, line.units, line.pallets)
-             for line in stock(session)]
+    lines = [
+        (line.customer_name, line.article_code, line.units, line.pallets) for line in stock(session)
+    ]
     assert lines == [
         ("Bakkerij Jansen", "KOEK", 230, 3),
         ("Drukkerij Pers", "FLYER", 50, 1),

@@ -28,8 +28,12 @@ def test_split_units_spreads_evenly(units, pallets, expected):
 
 @pytest.mark.parametrize(
     ("units", "pallets", "error"),
-    [(0, None, InvalidQuantity), (2, 3, InvalidQuantity), (201, 2, PalletOverfull),
-     (5, 0, InvalidQuantity)],
+    [
+        (0, None, InvalidQuantity),
+        (2, 3, InvalidQuantity),
+        (201, 2, PalletOverfull),
+        (5, 0, InvalidQuantity),
+    ],
 )
 def test_split_units_refuses_impossible_loads(units, pallets, error):
     with pytest.raises(error):
