@@ -54,9 +54,9 @@ def release_place(session: Session, location_id: int) -> None:
         .values(occupied=Location.occupied - 1),
         execution_options={"synchronize_session": False},
     )
-    location = session.get(Location, location_id)
-    if location is not None:
-        session.expire(location)
+    loaded = session.identity_map.get(session.identity_key(Location, location_id))
+    if loaded is not None:
+        session.expire(loaded)
 
 
 def take_units(session: Session, pallet: Pallet, units: int) -> None:

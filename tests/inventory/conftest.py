@@ -24,30 +24,17 @@ SMALL_LAYOUT = (
 )
 
 
+# code, name, units per pallet, norm; article n belongs to customer n.
+ARTICLES = (("KOEK", "Koekdoos", 100, 60), ("FLYER", "Flyer", 50, 400))
+
+
 def seed(session: Session) -> None:
     """Two customers with one article each, and a 10-place warehouse."""
     session.add_all([Customer(id=1, name="Bakkerij Jansen"), Customer(id=2, name="Drukkerij Pers")])
     session.flush()
-    session.add_all(
-        [
-            Article(
-                id=1,
-                customer_id=1,
-                code="KOEK",
-                name="Koekdoos",
-                units_per_pallet=100,
-                norm_units_per_hour=60,
-            ),
-            Article(
-                id=2,
-                customer_id=2,
-                code="FLYER",
-                name="Flyer",
-                units_per_pallet=50,
-                norm_units_per_hour=400,
-            ),
-        ]
-    )
+    for key, (code, name, per_pallet, norm) in enumerate(ARTICLES, start=1):
+        session.add(Article(id=key, customer_id=key, code=code, name=name,
+                            units_per_pallet=per_pallet, norm_units_per_hour=norm))
     create_locations(session, SMALL_LAYOUT)
     session.commit()
 
