@@ -34,12 +34,12 @@ browser:
 	fi
 
 translations: $(STAMP)
-	$(VENV)/bin/pybabel compile -q -d app/translations
+	$(VENV)/bin/pybabel compile --statistics -d app/translations
 
 # After adding user-facing strings: extract them and add them to the English catalogue.
 extract-messages: $(STAMP)
-	$(VENV)/bin/pybabel extract -q -F babel.cfg -k _l -k lazy_gettext -o app/messages.pot .
-	$(VENV)/bin/pybabel update -q -i app/messages.pot -d app/translations --no-fuzzy-matching
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o app/messages.pot .
+	$(VENV)/bin/pybabel update -i app/messages.pot -d app/translations --no-fuzzy-matching
 
 bench: setup
 	$(PY) bench/solver.py
