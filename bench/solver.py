@@ -1,0 +1,133 @@
+"""Benchmark of the roster solver on generated weeks with fixed seeds.
+
+    python bench/solver.py [--sizes 100,300,1000] [--time-limit 60] [--replan-limit 10]
+
+Per size: time to first feasible roster, time to optimal (or the limit), objective, best
+bound, gap and peak memory; then a re-plan of the 100-person week after one absence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from scheduler import parse_problem, solve  # noqa: E402
+
+DAYS = ["mon", "tue", "wed", "thu", "fri"]
+DAYPARTS = ["am", "pm"]
+GROUPS = {"detainee": 0.2, "participatiewet": 0.4, "status_holder": 0.2, "sw": 0.2}
+# id, name, outside, requires, share of the workforce, max detainees per person of max
+DEPARTMENTS = [
+    ("packaging", "Verpakking", False, [], 0.25, 0.3),
+    ("assembly", "Montage", False, [], 0.2, 0.3),
+    ("warehouse", "Magazijn", False, ["forklift"], 0.15, 0.25),
+    ("kitchen", "Keuken", False, ["hygiene"], 0.1, 0.2),
+    ("green", "Groenvoorziening", True, ["vca"], 0.15, 0.25),
+    ("cleaning", "Schoonmaak", True, [], 0.15, 0.25),
+]
+CERTIFICATES = {"vca": 0.4, "forklift": 0.3, "hygiene": 0.35}
+
+
+def generate(size: int, seed: int) -> dict:
+    """A realistic week: supply slightly above total minimum staffing, some contention."""
+    rng = random.Random(seed)
+    supply_per_slot = size * 0.62
+    departments = []
+    for did, name, outside, requires, share, detainee_share in DEPARTMENTS:
+        high = max(2, round(supply_per_slot * share * 1.15))
+        departments.append({
+            "id": did, "name": name, "outside": outside, "requires": requires,
+            "staffing": {"min": max(1, round(high * 0.7)), "max": high},
+            "overrides": [{"day": "fri", "daypart": "pm", "min": 0, "max": 0}]
+            if did in ("green", "kitchen") else [],
+            "max_detainees": max(1, round(high * detainee_share)),
+            "mix": {"detainee": 0.2, "participatiewet": 0.4, "status_holder": 0.2, "sw": 0.2},
+        })
+    ids = [f"p{i:04d}" for i in range(size)]
+    participants = []
+    for pid in ids:
+        group = rng.choices(list(GROUPS), weights=list(GROUPS.values()))[0]
+        slots = [[d, p] for d in DAYS for p in DAYPARTS if rng.random() < 0.8]
+        skills = {d[0]: rng.choice([0, 0, 1, 2, 2, 3]) for d in DEPARTMENTS if rng.random() < 0.6}
+        participants.append({
+            "id": pid, "name": f"Deelnemer {pid[1:]}", "group": group,
+            "clearance": rng.choice(["inside", "inside", "outside"]),
+            "certificates": [c for c, p in CERTIFICATES.items() if rng.random() < p],
+            "skills": skills,
+            "available": slots,
+            "dayparts_per_week": rng.choice([4, 6, 6, 8]),
+            "prefers": rng.sample([d[0] for d in DEPARTMENTS], rng.choice([0, 1, 1, 2])),
+            "learning": rng.sample([d[0] for d in DEPARTMENTS], rng.choice([0, 0, 1])),
+            "avoid": [rng.choice(ids)] if rng.random() < 0.05 else [],
+        })
+    return {
+        "week": "2026-W49", "days": DAYS, "dayparts": DAYPARTS, "groups": list(GROUPS),
+        "departments": departments, "participants": participants,
+    }
+
+
+def peak_memory_mb() -> float:
+    """Peak resident set size of this process (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def report(label: str, solution) -> None:
+    first = solution.first_feasible_time
+    gap = solution.gap
+    print(
+        f"{label:>14}  {solution.status:>8}  first {first if first is None else f'{first:6.2f}'} s"
+        f"  done {solution.wall_time:6.2f} s  objective {solution.objective}"
+        f"  bound {solution.best_bound}  gap {'-' if gap is None else f'{100 * gap:.2f}%'}"
+        f"  understaffing {solution.penalties.get('understaffing')}"
+        f"  peak {peak_memory_mb():.0f} MB",
+        flush=True,
+    )
+
+
+def replan(time_limit: float, workers: int) -> None:
+    """One participant reports sick: drop their availability, keep the rest of the week."""
+    data = generate(100, seed=100)
+    first = solve(data, time_limit=time_limit, workers=workers)
+    worked = {}
+    for a in first.assignments:
+        worked[a.participant] = worked.get(a.participant, 0) + 1
+    absent = max(worked, key=worked.get)
+    for participant in data["participants"]:
+        if participant["id"] == absent:
+            participant["available"] = []
+    data["previous"] = [a.to_json() for a in first.assignments]
+    again = solve(parse_problem(data), time_limit=time_limit, workers=workers)
+    before = {(a.participant, a.slot): a.department for a in first.assignments}
+    after = {(a.participant, a.slot): a.department for a in again.assignments}
+    others = {key[0] for key in before.keys() | after.keys()
+              if before.get(key) != after.get(key) and key[0] != absent}
+    print(
+        f"{'replan 100':>14}  {again.status:>8}  done {again.wall_time:6.2f} s  "
+        f"changed {again.changed} participant-dayparts (absent person's {worked[absent]}, "
+        f"{again.changed - worked[absent]} others over {len(others)} people)  "
+        f"understaffing {again.penalties['understaffing']}",
+        flush=True,
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", default="100,300,1000")
+    parser.add_argument("--time-limit", type=float, default=60.0)
+    parser.add_argument("--replan-limit", type=float, default=10.0)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    for size in (int(s) for s in args.sizes.split(",")):
+        solution = solve(generate(size, seed=size), time_limit=args.time_limit,
+                         workers=args.workers)
+        report(f"{size} people", solution)
+    replan(args.replan_limit, args.workers)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,177 @@
+"""Soft penalties of any roster, computed in plain Python without CP-SAT.
+
+This is the reference reading of the soft rules: the web app uses it to explain a roster
+item by item, and the tests hold the CP-SAT encoding in penalties.py to the same numbers.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from scheduler.penalties import TERMS, mix_percent, objective_value
+from scheduler.problem import Assignment, Problem, Slot
+
+
+@dataclass(frozen=True)
+class PenaltyItem:
+    term: str
+    department: str | None
+    day: str | None
+    daypart: str | None
+    participant: str | None
+    amount: int
+
+    def to_json(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    penalties: dict[str, int]
+    details: list[PenaltyItem]
+
+    def objective(self, weights: dict[str, int] | None = None) -> int:
+        return objective_value(self.penalties, weights)
+
+
+def evaluate(problem: Problem, assignments: Iterable[Assignment]) -> Evaluation:
+    """Penalty per term (unweighted units) and the items that cause them."""
+    roster = _Roster(problem, assignments)
+    details = [
+        item
+        for term in (
+            _understaffing, _below_contract, _mix, _unskilled, _unmet_preference,
+            _unmet_learning, _unsupported_learner, _changes, _department_switch,
+        )
+        for item in term(problem, roster)
+        if item.amount
+    ]
+    penalties = dict.fromkeys(TERMS, 0)
+    for item in details:
+        penalties[item.term] += item.amount
+    return Evaluation(penalties, details)
+
+
+class _Roster:
+    """The assignments indexed the ways the terms look at them."""
+
+    def __init__(self, problem: Problem, assignments: Iterable[Assignment]) -> None:
+        self.assignments = [
+            a for a in dict.fromkeys(assignments)
+            if problem.participant(a.participant) and problem.department(a.department)
+        ]
+        self.teams: dict[tuple[str, Slot], list[str]] = defaultdict(list)
+        self.places: dict[tuple[str, Slot], set[str]] = defaultdict(set)
+        for a in self.assignments:
+            self.teams[(a.department, a.slot)].append(a.participant)
+            self.places[(a.participant, a.slot)].add(a.department)
+
+
+def _item(term: str, amount: int, department: str | None = None, slot: Slot | None = None,
+          participant: str | None = None) -> PenaltyItem:
+    day, part = slot if slot else (None, None)
+    return PenaltyItem(term, department, day, part, participant, amount)
+
+
+def _team_slots(problem: Problem) -> Iterator[tuple[str, Slot]]:
+    return ((d.id, slot) for d in problem.departments for slot in problem.slots)
+
+
+def _understaffing(problem: Problem, roster: _Roster) -> Iterator[PenaltyItem]:
+    """Persons short of the department's minimum, per department and daypart."""
+    for did, slot in _team_slots(problem):
+        low = problem.department(did).staffing(slot)[0]
+        yield _item("understaffing", max(0, low - len(roster.teams[(did, slot)])), did, slot)
+
+
+def _below_contract(problem: Problem, roster: _Roster) -> Iterator[PenaltyItem]:
+    """Dayparts short of each participant's dayparts_per_week."""
+    worked = defaultdict(int)
+    for pid, _slot in roster.places:
+        worked[pid] += 1
+    for p in problem.participants:
+        yield _item("below_contract", max(0, p.dayparts_per_week - worked[p.id]), participant=p.id)
+
+
+def _mix(problem: Problem, roster: _Roster) -> Iterator[PenaltyItem]:
+    """Sum over groups of |100*count_g - round(100*share_g)*team size|: linear, and in
+    units of a hundredth of a person so shares need no rounding beyond whole percents."""
+    for did, slot in _team_slots(problem):
+        department = problem.department(did)
+        if not department.mix:
+            continue
+        team = roster.teams[(did, slot)]
+        counts = defaultdict(int)
+        for pid in team:
+            counts[problem.participant(pid).group] += 1
+        size = len(team)
+        amount = sum(abs(100 * counts[g] - mix_percent(department.mix, g) * size)
+                     for g in problem.groups)
+        yield _item("mix", amount, did, slot)
+
+
+def _unskilled(problem: Problem, roster: _Roster) -> Iterator[PenaltyItem]:
+    """Assignments at skill 0 that are not a learning goal."""
+    for a in roster.assignments:
+        p = problem.participant(a.participant)
+        if p.skill(a.department) == 0 and a.department not in p.learning:
+            yield _item("unskilled", 1, a.department, a.slot, a.participant)
+
+
+def _unmet_preference(problem: Problem, roster: _Roster) -> Iterator[PenaltyItem]:
+    """Dayparts worked outside the departments a participant prefers (if they prefer any)."""
+    for a in roster.assignments:
+        p = problem.participant(a.participant)
+        if p.prefers and a.department not in p.prefers:
+            yield _item("unmet_preference", 1, a.department, a.slot, a.participant)
+
+
+def _unmet_learning(problem: Problem, roster: _Roster) -> Iterator[PenaltyItem]:
+    """Learning departments a participant does not visit once this week."""
+    visited = {(a.participant, a.department) for a in roster.assignments}
+    for p in problem.participants:
+        for did in sorted(p.learning):
+            yield _item("unmet_learning", int((p.id, did) not in visited), did, participant=p.id)
+
+
+def _unsupported_learner(problem: Problem, roster: _Roster) -> Iterator[PenaltyItem]:
+    """Learners in a team without anyone of skill 2 or more."""
+    for (did, slot), team in roster.teams.items():
+        people = [problem.participant(pid) for pid in team]
+        if not any(p.skill(did) >= 2 for p in people):
+            yield _item("unsupported_learner", sum(p.is_learner(did) for p in people), did, slot)
+
+
+def _changes(problem: Problem, roster: _Roster) -> Iterator[PenaltyItem]:
+    """Participant-dayparts whose department differs from `previous` (none without one)."""
+    if not problem.previous:
+        return
+    for (pid, slot), (before, after) in changed_places(problem.previous, roster.places).items():
+        yield _item("changes", 1, min(after or before), slot, pid)
+
+
+def changed_places(
+    previous: Iterable[Assignment], places: dict[tuple[str, Slot], set[str]]
+) -> dict[tuple[str, Slot], tuple[set[str], set[str]]]:
+    """(before, after) departments of every participant-daypart that differs."""
+    before = defaultdict(set)
+    for a in previous:
+        before[(a.participant, a.slot)].add(a.department)
+    return {
+        key: (before.get(key, set()), places.get(key, set()))
+        for key in before.keys() | {k for k, v in places.items() if v}
+        if before.get(key, set()) != places.get(key, set())
+    }
+
+
+def _department_switch(problem: Problem, roster: _Roster) -> Iterator[PenaltyItem]:
+    """Consecutive dayparts of one day worked in different departments."""
+    for p in problem.participants:
+        for day in problem.days:
+            for first, second in zip(problem.dayparts, problem.dayparts[1:], strict=False):
+                here = roster.places.get((p.id, (day, first)))
+                there = roster.places.get((p.id, (day, second)))
+                if here and there and here != there:
+                    yield _item("department_switch", 1, min(there), (day, second), p.id)

@@ -1,0 +1,218 @@
+"""Soft terms of roster-format.md as CP-SAT expressions, one function per named term.
+
+Each function returns the term in its natural unit (persons, dayparts, assignments, or a
+hundredth of a person for the mix), encoded exactly rather than as a one-sided bound, so the
+values read from any feasible solution equal what evaluate.py computes for its roster.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from ortools.sat.python import cp_model
+
+if TYPE_CHECKING:
+    from scheduler.model import RosterModel
+
+TERMS = (
+    "understaffing",
+    "below_contract",
+    "mix",
+    "unskilled",
+    "unmet_preference",
+    "unmet_learning",
+    "unsupported_learner",
+    "changes",
+    "department_switch",
+)
+
+# Weight per unit of each term; the contract's priority tiers are what sets them.
+# - understaffing is minimised first, on its own, and then fixed (solve.py), so it beats
+#   all other terms whatever their size; its weight only scales it in the reported objective.
+# - below_contract (per daypart) > any effect a single assignment can have on the lower
+#   tiers: at most 200 of mix (one person moved between groups in a team) + 40 + 10 + 30
+#   + 20 + 2 * 15 = 330 < 1000, so no lower term ever pays for leaving a daypart unfilled.
+# - mix is in hundredths of a person (a wrong-group person in a team costs up to 200),
+#   which puts one displaced person above any single learning/preference/stability term.
+# - learning, preferences and stability share the last tier: skill and support first,
+#   then keeping the previous roster, switching departments and preferences.
+WEIGHTS: dict[str, int] = {
+    "understaffing": 1_000_000,
+    "below_contract": 1_000,
+    "mix": 1,
+    "unskilled": 40,
+    "unmet_learning": 40,
+    "unsupported_learner": 30,
+    "changes": 20,
+    "department_switch": 15,
+    "unmet_preference": 10,
+}
+
+
+def resolve_weights(weights: dict[str, int] | None = None) -> dict[str, int]:
+    """WEIGHTS with overrides applied; an unknown term name is an error, not a silent no-op."""
+    unknown = set(weights or {}) - set(TERMS)
+    if unknown:
+        raise ValueError(f"unknown penalty term(s) in weights: {', '.join(sorted(unknown))}")
+    return {**WEIGHTS, **(weights or {})}
+
+
+def objective_value(penalties: dict[str, int], weights: dict[str, int] | None = None) -> int:
+    resolved = resolve_weights(weights)
+    return sum(resolved[term] * penalties.get(term, 0) for term in TERMS)
+
+
+def mix_percent(shares: dict[str, float], group: str) -> int:
+    """A group's target share in whole percents; groups a department does not list get 0."""
+    return round(100 * shares.get(group, 0.0))
+
+
+def understaffing(m: RosterModel) -> cp_model.LinearExprT:
+    """Persons short of `min` per department and daypart."""
+    shortages = []
+    for d in m.problem.departments:
+        for slot in m.problem.slots:
+            low = d.staffing(slot)[0]
+            if low == 0:
+                continue
+            short = m.model.NewIntVar(0, low, f"short[{d.id},{slot}]")
+            m.model.Add(short >= low - sum(m.team(d.id, slot)))
+            shortages.append(short)
+    return sum(shortages)
+
+
+def below_contract(m: RosterModel) -> cp_model.LinearExprT:
+    """Dayparts below dayparts_per_week; linear because rule 2 caps the dayparts worked."""
+    worked = sum(m.x.values())
+    return sum(p.dayparts_per_week for p in m.problem.participants) - worked
+
+
+def mix(m: RosterModel) -> cp_model.LinearExprT:
+    """Sum over groups of |100*count_g - round(100*share_g)*team size| per team."""
+    deviations = []
+    for (did, slot), team in m.teams.items():
+        shares = m.problem.department(did).mix
+        if not shares:
+            continue
+        size = sum(var for _, var in team)
+        for group in m.problem.groups:
+            count = sum(var for p, var in team if p.group == group)
+            deviation = m.model.NewIntVar(0, 100 * len(team), f"mix[{did},{slot},{group}]")
+            m.model.AddAbsEquality(deviation, 100 * count - mix_percent(shares, group) * size)
+            deviations.append(deviation)
+    return sum(deviations)
+
+
+def unskilled(m: RosterModel) -> cp_model.LinearExprT:
+    """Assignments at skill 0 outside the participant's learning departments."""
+    return sum(
+        var
+        for (did, _slot), team in m.teams.items()
+        for p, var in team
+        if p.skill(did) == 0 and did not in p.learning
+    )
+
+
+def unmet_preference(m: RosterModel) -> cp_model.LinearExprT:
+    """Assignments outside the preferred departments of people who prefer some."""
+    return sum(
+        var
+        for (did, _slot), team in m.teams.items()
+        for p, var in team
+        if p.prefers and did not in p.prefers
+    )
+
+
+def unmet_learning(m: RosterModel) -> cp_model.LinearExprT:
+    """Learning departments not visited at all this week."""
+    visits = defaultdict(list)
+    for (pid, did, _slot), var in m.x.items():
+        visits[(pid, did)].append(var)
+    unmet = []
+    for p in m.problem.participants:
+        for did in sorted(p.learning):
+            chances = visits.get((p.id, did))
+            if not chances:
+                unmet.append(1)
+                continue
+            visited = m.model.NewBoolVar(f"visited[{p.id},{did}]")
+            m.model.AddMaxEquality(visited, chances)
+            unmet.append(1 - visited)
+    return sum(unmet)
+
+
+def unsupported_learner(m: RosterModel) -> cp_model.LinearExprT:
+    """Learners in a team where nobody has skill 2 or more (learners and experts are disjoint)."""
+    unsupported = []
+    for (did, slot), team in m.teams.items():
+        learners = [var for p, var in team if p.is_learner(did)]
+        experts = [var for p, var in team if p.skill(did) >= 2]
+        if not learners:
+            continue
+        if not experts:
+            unsupported.append(sum(learners))
+            continue
+        supported = m.model.NewBoolVar(f"supported[{did},{slot}]")
+        m.model.AddMaxEquality(supported, experts)
+        alone = m.model.NewIntVar(0, len(learners), f"unsupported[{did},{slot}]")
+        m.model.Add(alone == sum(learners)).OnlyEnforceIf(supported.Not())
+        m.model.Add(alone == 0).OnlyEnforceIf(supported)
+        unsupported.append(alone)
+    return sum(unsupported)
+
+
+def changes(m: RosterModel) -> cp_model.LinearExprT:
+    """Participant-dayparts whose department differs from `previous` (0 without one)."""
+    before = defaultdict(set)
+    for a in m.problem.previous:
+        before[(a.participant, a.slot)].add(a.department)
+    if not before:
+        return 0
+    changed = []
+    for key in sorted(before.keys() | m.places.keys()):
+        was = before.get(key, set())
+        choices = m.places.get(key, {})
+        if not was:
+            changed.append(sum(choices.values()))
+        elif len(was) == 1 and next(iter(was)) in choices:
+            changed.append(1 - choices[next(iter(was))])
+        else:
+            changed.append(1)
+    return sum(changed)
+
+
+def department_switch(m: RosterModel) -> cp_model.LinearExprT:
+    """Consecutive dayparts of one day in different departments; exact in both directions."""
+    problem = m.problem
+    switches = []
+    for p in problem.participants:
+        for day in problem.days:
+            for first, second in zip(problem.dayparts, problem.dayparts[1:], strict=False):
+                here = m.places.get((p.id, (day, first)), {})
+                there = m.places.get((p.id, (day, second)), {})
+                if not here or not there or len(here.keys() | there.keys()) == 1:
+                    continue
+                switched = m.model.NewBoolVar(f"switch[{p.id},{day},{second}]")
+                works_here, works_there = sum(here.values()), sum(there.values())
+                m.model.Add(switched <= works_here)
+                m.model.Add(switched <= works_there)
+                for did in sorted(here.keys() | there.keys()):
+                    stay_here, stay_there = here.get(did, 0), there.get(did, 0)
+                    m.model.Add(switched >= stay_here + works_there - stay_there - 1)
+                    m.model.Add(switched <= 2 - stay_here - stay_there)
+                switches.append(switched)
+    return sum(switches)
+
+
+TERM_FUNCTIONS = {
+    "understaffing": understaffing,
+    "below_contract": below_contract,
+    "mix": mix,
+    "unskilled": unskilled,
+    "unmet_preference": unmet_preference,
+    "unmet_learning": unmet_learning,
+    "unsupported_learner": unsupported_learner,
+    "changes": changes,
+    "department_switch": department_switch,
+}

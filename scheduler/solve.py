@@ -1,0 +1,203 @@
+"""Solve a week: validate, explain infeasibility, then optimise lexicographically.
+
+The contract says the least understaffing the hard rules allow must always be reached.
+Rather than a weight big enough to prove that (which would dwarf every other term and make
+the optimality gap meaningless), understaffing is minimised first, then fixed as a
+constraint while the weighted sum of the other terms is minimised from that solution.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from scheduler.evaluate import PenaltyItem, evaluate
+from scheduler.explain import Clash, explain
+from scheduler.model import RosterModel, build_model
+from scheduler.penalties import TERMS, WEIGHTS, objective_value, resolve_weights
+from scheduler.problem import Assignment, Problem, ProblemError, parse_problem
+from scheduler.staffing import staff_minimums
+
+Progress = Callable[[float, float, float], None]
+FIRST_STAGE_SHARE = 0.5
+FOUND = (cp_model.OPTIMAL, cp_model.FEASIBLE)
+
+
+@dataclass
+class Solution:
+    status: str
+    objective: int | None = None
+    best_bound: int | None = None
+    penalties: dict[str, int] = field(default_factory=dict)
+    details: list[PenaltyItem] = field(default_factory=list)
+    assignments: list[Assignment] = field(default_factory=list)
+    explanation: list[Clash] = field(default_factory=list)
+    changed: int = 0
+    wall_time: float = 0.0
+    first_feasible_time: float | None = None
+
+    weights: dict[str, int] = field(default_factory=lambda: dict(WEIGHTS), repr=False)
+
+    @property
+    def gap(self) -> float | None:
+        """Relative distance to the best bound, measured on the terms after understaffing:
+        its large weight is the same on both sides and would make any gap look tiny."""
+        if self.objective is None or self.best_bound is None:
+            return None
+        fixed = self.weights["understaffing"] * self.penalties.get("understaffing", 0)
+        return max(0, self.objective - self.best_bound) / max(1, self.objective - fixed)
+
+    def to_json(self) -> dict:
+        return {
+            "status": self.status,
+            "objective": self.objective,
+            "penalties": self.penalties,
+            "assignments": [a.to_json() for a in self.assignments],
+            "explanation": [clash.text for clash in self.explanation],
+            "best_bound": self.best_bound,
+            "gap": self.gap,
+            "changed": self.changed,
+            "details": [item.to_json() for item in self.details],
+            "clashes": [clash.to_json() for clash in self.explanation],
+        }
+
+
+def solve(
+    problem: Problem | dict,
+    *,
+    time_limit: float = 10.0,
+    workers: int = 2,
+    weights: dict | None = None,
+    progress: Progress | None = None,
+) -> Solution:
+    """The best roster found within time_limit seconds; never raises on bad input."""
+    start = time.perf_counter()
+    try:
+        if not isinstance(problem, Problem):
+            problem = parse_problem(problem)
+        resolved = resolve_weights(weights)
+    except (ProblemError, ValueError) as error:
+        return Solution("invalid", explanation=[Clash("invalid", (), None, None, None, str(error))])
+    clashes = explain(problem)
+    if clashes:
+        return Solution("infeasible", explanation=clashes, wall_time=time.perf_counter() - start)
+    m = build_model(problem)
+    run = _Run(m, resolved, start, time_limit, workers, progress)
+    return run.solve()
+
+
+class _Run:
+    """The two stages of one solve, sharing the model, the clock and the progress reports."""
+
+    def __init__(self, m: RosterModel, weights: dict[str, int], start: float, time_limit: float,
+                 workers: int, progress: Progress | None) -> None:
+        self.m = m
+        self.weights = weights
+        self.start = start
+        self.deadline = start + time_limit
+        self.workers = workers
+        self.progress = progress
+        self.first_feasible_time: float | None = None
+
+    def solve(self) -> Solution:
+        m, scale = self.m, self.weights["understaffing"]
+        staffing = staff_minimums(m)
+        start = staffing.assignments
+        self.found(evaluate(m.problem, start).objective(self.weights), scale * staffing.lower_bound)
+        shortage, proven = staffing.understaffing, True
+        if shortage > staffing.lower_bound:
+            start, shortage, proven = self._least_understaffing(start, staffing.lower_bound)
+        m.model.Add(m.terms["understaffing"] <= shortage)
+        _hint(m, start)
+        m.model.Minimize(sum(self.weights[t] * m.terms[t] for t in TERMS if t != "understaffing"))
+        offset = scale * shortage
+        solver, status = self._stage(m, self.deadline - time.perf_counter(), lambda b: offset + b)
+        if status not in FOUND:
+            return self._result(start, None, "feasible", scale * staffing.lower_bound)
+        bound = offset + int(solver.BestObjectiveBound()) if proven else scale * shortage
+        optimal = proven and status == cp_model.OPTIMAL
+        return self._result(_roster(m, solver), solver, "optimal" if optimal else "feasible", bound)
+
+    def _least_understaffing(
+        self, start: list[Assignment], lower_bound: int
+    ) -> tuple[list[Assignment], int, bool]:
+        """CP-SAT on hard rules and understaffing only, for weeks where avoid pairs keep the
+        flow roster above the flow bound. Returns (roster, understaffing, proven minimal)."""
+        lean = build_model(self.m.problem, ["understaffing"])
+        _hint(lean, start)
+        lean.model.Minimize(lean.terms["understaffing"])
+        lean.model.Add(lean.terms["understaffing"] >= lower_bound)
+        scale = self.weights["understaffing"]
+        limit = (self.deadline - time.perf_counter()) * FIRST_STAGE_SHARE
+        solver, status = self._stage(lean, limit, lambda b: scale * b)
+        if status not in FOUND:
+            return start, evaluate(self.m.problem, start).penalties["understaffing"], False
+        shortage = int(solver.Value(lean.terms["understaffing"]))
+        return _roster(lean, solver), shortage, status == cp_model.OPTIMAL
+
+    def _stage(
+        self, m: RosterModel, limit: float, bound: Callable[[float], float]
+    ) -> tuple[cp_model.CpSolver, int]:
+        """Solve the model's current objective within `limit` seconds."""
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = max(0.05, limit)
+        solver.parameters.num_workers = self.workers
+        solver.parameters.random_seed = 1
+        return solver, solver.Solve(m.model, _Callback(self, m, bound))
+
+    def found(self, objective: float, bound: float) -> None:
+        elapsed = time.perf_counter() - self.start
+        if self.first_feasible_time is None:
+            self.first_feasible_time = elapsed
+        if self.progress:
+            self.progress(elapsed, objective, bound)
+
+    def _result(self, assignments: list[Assignment], solver: cp_model.CpSolver | None,
+                status: str, bound: int) -> Solution:
+        """Penalties come from the model when CP-SAT found the roster (tests hold them equal
+        to evaluate()), otherwise from evaluate() on the warm-start roster."""
+        evaluation = evaluate(self.m.problem, assignments)
+        penalties = (
+            {t: int(solver.Value(self.m.terms[t])) for t in TERMS} if solver is not None
+            else evaluation.penalties
+        )
+        return Solution(
+            status=status,
+            objective=objective_value(penalties, self.weights),
+            best_bound=bound,
+            penalties=penalties,
+            details=evaluation.details,
+            assignments=sorted(assignments),
+            changed=evaluation.penalties["changes"],
+            wall_time=time.perf_counter() - self.start,
+            first_feasible_time=self.first_feasible_time,
+            weights=self.weights,
+        )
+
+
+class _Callback(cp_model.CpSolverSolutionCallback):
+    """Reports each improving solution with the full weighted objective of its roster."""
+
+    def __init__(self, run: _Run, m: RosterModel, bound: Callable[[float], float]) -> None:
+        super().__init__()
+        self.run = run
+        self.bound = bound
+        self.total = sum(run.weights[t] * m.terms[t] for t in m.terms)
+
+    def on_solution_callback(self) -> None:
+        self.run.found(float(self.Value(self.total)), float(self.bound(self.BestObjectiveBound())))
+
+
+def _roster(m: RosterModel, solver: cp_model.CpSolver) -> list[Assignment]:
+    return [Assignment(pid, did, *slot) for (pid, did, slot), var in m.x.items()
+            if solver.BooleanValue(var)]
+
+
+def _hint(m: RosterModel, roster: list[Assignment]) -> None:
+    """Warm start: 1 where the roster has someone, 0 elsewhere."""
+    keys = {(a.participant, a.department, a.slot) for a in roster}
+    for key, var in m.x.items():
+        m.model.AddHint(var, key in keys)
