@@ -1,48 +1,45 @@
 """Shared fixtures: an app on a fresh copy of the migrated demo database, and logins.
 
 The demo database is built once per run (migrations + demo data) and copied for each
-test, so every test starts from the same known workshop and can write freely.
+test, so every test starts from the same known workshop and can write freely. Set
+TEST_DATABASE_URL to a PostgreSQL URL to run the same tests on PostgreSQL.
 """
 
-import shutil
-from pathlib import Path
+import os
 
 import pytest
 from sqlmodel import Session
 
 from app import create_app
 from app.config import TestConfig
-from app.db import create_all, make_engine
-from app.demo import load_demo
-from app.migrate import upgrade
 from data.generator import DEMO_PASSWORD
+from tests.databases import PostgresDatabases, SqliteDatabases
 
 
 @pytest.fixture(scope="session")
-def demo_db_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "demo.db"
-    url = f"sqlite:///{path}"
-    upgrade(url)
-    engine = make_engine(url)
-    # No-op once migrations are complete (tests/foundation/test_migrations.py checks that);
-    # until then, tables of an area still in the making are created from the models.
-    create_all(engine)
-    with Session(engine) as session:
-        load_demo(session)
-    engine.dispose()
-    return path
+def databases(tmp_path_factory):
+    url = os.environ.get("TEST_DATABASE_URL", "")
+    if url.startswith("postgres"):
+        return PostgresDatabases(url)
+    return SqliteDatabases(tmp_path_factory.mktemp("template"))
 
 
-def make_app(database: Path, **overrides):
-    config = type("Config", (TestConfig,), {"DATABASE_URL": f"sqlite:///{database}", **overrides})
+@pytest.fixture
+def database_url(databases, tmp_path):
+    """A database of its own for this test, holding the migrated demo workshop."""
+    url = databases.fresh(tmp_path)
+    yield url
+    databases.drop(url)
+
+
+def make_app(database_url: str, **overrides):
+    config = type("Config", (TestConfig,), {"DATABASE_URL": database_url, **overrides})
     return create_app(config)
 
 
 @pytest.fixture
-def app(demo_db_template, tmp_path):
-    database = tmp_path / "fabriek.db"
-    shutil.copy(demo_db_template, database)
-    app = make_app(database)
+def app(database_url):
+    app = make_app(database_url)
     yield app
     app.extensions["engine"].dispose()
 

@@ -5,7 +5,6 @@ pass by silently skipping the browser.
 """
 
 import os
-import shutil
 import threading
 
 import pytest
@@ -35,11 +34,9 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture
-def live_server(demo_db_template, tmp_path):
+def live_server(database_url):
     """The app on a free loopback port, CSRF on as in production."""
-    database = tmp_path / "fabriek.db"
-    shutil.copy(demo_db_template, database)
-    app = make_app(database, WTF_CSRF_ENABLED=True)
+    app = make_app(database_url, WTF_CSRF_ENABLED=True)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
