@@ -218,7 +218,9 @@ def _department(data: Any, path: str, slots: set[Slot], groups: tuple[str, ...])
         where = f"{path}.overrides[{i}]"
         _expect(item, dict, where)
         slot = _slot(item, where, slots)
-        overrides[slot] = _bounds({"min": low, "max": high} | item, where)
+        high_here = item.get("max", high)
+        defaults = {"min": min(low, high_here) if isinstance(high_here, int) else low, "max": high}
+        overrides[slot] = _bounds(defaults | item, where)
     max_detainees = data.get("max_detainees")
     if max_detainees is not None:
         max_detainees = _count(max_detainees, f"{path}.max_detainees")

@@ -1,0 +1,82 @@
+"""One test per soft term: given these facts it penalises by N, and it changes the roster."""
+
+from roster_factory import assign, department, person, placed, roster, solved, week
+
+from scheduler import evaluate, parse_problem
+
+AM_PM = [("mon", "am"), ("mon", "pm")]
+
+
+def penalty(data, term: str, naive) -> int:
+    return evaluate(parse_problem(data), naive).penalties[term]
+
+
+def test_understaffing_outweighs_everything_else():
+    data = week([department("a", low=2), department("b")], [person("p1", prefers=["b"])])
+    assert penalty(data, "understaffing", []) == 2
+    items = evaluate(parse_problem(data), roster(("p1", "a"))).details
+    assert [(i.department, i.day, i.daypart, i.amount) for i in items
+            if i.term == "understaffing"] == [("a", "mon", "am", 1)]
+    assert placed(solved(data)) == {("p1", "a")}
+
+
+def test_below_contract_fills_the_contract():
+    data = week([department("a")], [person("p1", available=AM_PM, per_week=2)],
+                dayparts=("am", "pm"))
+    assert penalty(data, "below_contract", []) == 2
+    assert len(solved(data).assignments) == 2
+
+
+def test_mix_puts_the_right_group_in_the_department_with_a_mix():
+    data = week([department("a", high=1, mix={"sw": 1.0}), department("b", high=1)],
+                [person("s1"), person("d1", group="detainee")])
+    assert penalty(data, "mix", roster(("d1", "a"), ("s1", "b"))) == 200
+    assert placed(solved(data)) == {("s1", "a"), ("d1", "b")}
+
+
+def test_unskilled_prefers_trained_people():
+    data = week([department("a"), department("b")], [person("p1", skills={"b": 2})])
+    assert penalty(data, "unskilled", roster(("p1", "a"))) == 1
+    assert placed(solved(data)) == {("p1", "b")}
+
+
+def test_unmet_preference():
+    data = week([department("a"), department("b")], [person("p1", prefers=["b"])])
+    assert penalty(data, "unmet_preference", roster(("p1", "a"))) == 1
+    assert placed(solved(data)) == {("p1", "b")}
+
+
+def test_unmet_learning_rotates_the_learner():
+    data = week([department("a"), department("b")],
+                [person("p1", skills={"a": 2}, learning=["b"]),
+                 person("p2", skills={"b": 2}, prefers=["b"])])
+    assert penalty(data, "unmet_learning", roster(("p1", "a"), ("p2", "b"))) == 1
+    assert placed(solved(data)) == {("p1", "b"), ("p2", "b")}
+
+
+def test_unsupported_learner_gets_a_skilled_colleague():
+    data = week([department("a"), department("b")],
+                [person("p1", skills={"a": 1, "b": 1}), person("p2", skills={"a": 2})])
+    assert penalty(data, "unsupported_learner", roster(("p1", "b"), ("p2", "a"))) == 1
+    assert placed(solved(data)) == {("p1", "a"), ("p2", "a")}
+
+
+def test_changes_keep_the_previous_roster():
+    data = week([department("a"), department("b")], [person("p1", prefers=["a"])])
+    assert placed(solved(data)) == {("p1", "a")}
+    data["previous"] = [assign("p1", "b")]
+    assert penalty(data, "changes", roster(("p1", "a"))) == 1
+    solution = solved(data)
+    assert placed(solution) == {("p1", "b")}
+    assert solution.changed == 0
+
+
+def test_department_switch_within_a_day():
+    closed = [{"day": "mon", "daypart": "pm", "max": 0}]
+    data = week([department("a", overrides=closed), department("b")],
+                [person("p1", available=AM_PM, per_week=2, prefers=["a"])],
+                dayparts=("am", "pm"))
+    assert penalty(data, "department_switch",
+                   roster(("p1", "a"), ("p1", "b", "mon", "pm"))) == 1
+    assert placed(solved(data)) == {("p1", "b")}
+    assert placed(solved(data, weights={"department_switch": 0})) == {("p1", "a"), ("p1", "b")}
