@@ -7,7 +7,7 @@ STAMP   := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 PORT    ?= 8000
 export FLASK_APP := app
 
-.PHONY: run test setup browser translations extract-messages bench lint
+.PHONY: run test test-sqlite test-postgres setup browser translations extract-messages bench lint
 
 run: setup
 	$(PY) -m flask db-upgrade
@@ -15,8 +15,14 @@ run: setup
 	@echo "Fabriek runs at http://127.0.0.1:$(PORT)  (stop with Ctrl+C)"
 	$(VENV)/bin/gunicorn --no-control-socket --workers 2 --threads 4 --bind 127.0.0.1:$(PORT) "app:create_app()"
 
-test: setup browser
+# Every test on SQLite (browser tests included), then every database test again on PostgreSQL.
+test: test-sqlite test-postgres
+
+test-sqlite: setup browser
 	$(PY) -m pytest
+
+test-postgres: setup
+	TEST_DATABASE_URL=$$(bash .ci/postgres.sh) $(PY) -m pytest --ignore=tests/browser -q
 
 setup: $(STAMP) translations
 
