@@ -40,9 +40,11 @@ def create_app(config: type[Config] | None = None) -> Flask:
 def _register_blueprints(app: Flask) -> None:
     from app.auth import bp as auth_bp
     from app.main import bp as main_bp
+    from app.roster import bp as roster_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(main_bp)
+    app.register_blueprint(roster_bp)
 
 
 def _select_locale() -> str:

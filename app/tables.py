@@ -2,3 +2,4 @@
 
 import app.models  # noqa: F401
 import inventory.models  # noqa: F401
+import app.roster.models  # noqa: F401

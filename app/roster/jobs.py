@@ -1,0 +1,174 @@
+"""Planning runs in a background thread, with their state kept in the database.
+
+A solve takes seconds, far too long for a request; the request only queues a job. The
+job's row carries its progress and result, so whichever web worker answers the polling
+request can report it. A job that dies leaves `failed` with its error, and the roster
+that was there stays untouched: a draft is only stored from a finished solve.
+"""
+
+import logging
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session
+
+import scheduler
+from app.db import session_scope
+from app.roster import versions
+from app.roster.models import SolverJob
+from app.roster.problem import build_problem
+from inventory.models import utcnow
+
+log = logging.getLogger(__name__)
+_executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="roster-solver")
+PROGRESS_EVERY = 0.5
+# A job still 'running' this long after its time limit lost its process (a restarted
+# worker); it is reported as failed instead of being polled for ever.
+GRACE = timedelta(seconds=60)
+
+
+def start(
+    session: Session,
+    engine: Engine,
+    week: str,
+    kind: str,
+    *,
+    time_limit: float,
+    workers: int,
+    user_id: int | None,
+) -> SolverJob:
+    """Queue a planning job; the caller's session commits so the thread can see the row."""
+    base = (
+        versions.last_published(session, week) if kind == "gap" else versions.latest(session, week)
+    )
+    job = SolverJob(
+        week=week,
+        kind=kind,
+        base_roster_id=base.id if base else None,
+        time_limit=time_limit,
+        created_by=user_id,
+    )
+    session.add(job)
+    session.commit()
+    _executor.submit(run, engine, job.id, workers)
+    return job
+
+
+def run(engine: Engine, job_id: int, workers: int) -> None:
+    """The whole job in its own sessions; any failure is recorded, never raised."""
+    try:
+        problem, pinned_keys, time_limit = _prepare(engine, job_id)
+        solution = scheduler.solve(
+            problem,
+            time_limit=time_limit,
+            workers=workers,
+            progress=_Progress(engine, job_id),
+        )
+        _store(engine, job_id, solution, pinned_keys)
+    except Exception as error:  # noqa: BLE001  (a job must always end in a recorded state)
+        log.exception("roster job %s failed", job_id)
+        with session_scope(engine) as session:
+            job = session.get(SolverJob, job_id)
+            job.status = "failed"
+            job.error = f"{type(error).__name__}: {error}"[:2000]
+            job.finished_at = utcnow()
+
+
+def _prepare(engine: Engine, job_id: int) -> tuple[dict, set[tuple[str, str, str]], float]:
+    """Mark the job running and build its problem: pins and previous roster of its base."""
+    with session_scope(engine) as session:
+        job = session.get(SolverJob, job_id)
+        job.status = "running"
+        job.started_at = utcnow()
+        codes = versions.Codes.load(session)
+        base = (
+            session.get(versions.RosterVersion, job.base_roster_id) if job.base_roster_id else None
+        )
+        previous = versions.contract_of(session, base, codes)
+        if job.kind == "gap":
+            available = _available(build_problem(session, job.week))
+            pinned = [
+                a for a in previous if (a["participant"], a["day"], a["daypart"]) in available
+            ]
+        else:
+            pinned = versions.pinned_of(session, base, codes)
+        problem = build_problem(session, job.week, pinned=pinned, previous=previous)
+        time_limit = job.time_limit
+    return problem, {(a["participant"], a["day"], a["daypart"]) for a in pinned}, time_limit
+
+
+def _available(problem: dict) -> set[tuple[str, str, str]]:
+    return {(p["id"], day, part) for p in problem["participants"] for day, part in p["available"]}
+
+
+def _store(engine: Engine, job_id: int, solution: scheduler.Solution, pinned: set) -> None:
+    with session_scope(engine) as session:
+        job = session.get(SolverJob, job_id)
+        if solution.assignments:
+            job.roster_id = _save_draft(session, job, solution, pinned).id
+        job.status = "done"
+        job.solver_status = solution.status
+        job.best_objective = solution.objective
+        job.best_bound = solution.best_bound
+        job.elapsed = solution.wall_time
+        job.result = solution.to_json()
+        job.finished_at = utcnow()
+
+
+def _save_draft(
+    session: Session, job: SolverJob, solution: scheduler.Solution, pinned: set
+) -> versions.RosterVersion:
+    """The solution as the week's next version; retried once if a manager saved one meanwhile
+    and took the version number."""
+
+    def save() -> versions.RosterVersion:
+        return versions.new_version(
+            session,
+            job.week,
+            [a.to_json() for a in solution.assignments],
+            user_id=job.created_by,
+            note="gap" if job.kind == "gap" else "plan",
+            pinned=pinned,
+        )
+
+    try:
+        with session.begin_nested():
+            return save()
+    except IntegrityError:
+        return save()
+
+
+class _Progress:
+    """Writes the solver's best objective so far to the job row, at most twice a second."""
+
+    def __init__(self, engine: Engine, job_id: int) -> None:
+        self.engine = engine
+        self.job_id = job_id
+        self.last = 0.0
+
+    def __call__(self, elapsed: float, objective: float, bound: float) -> None:
+        now = time.monotonic()
+        if now - self.last < PROGRESS_EVERY:
+            return
+        self.last = now
+        with session_scope(self.engine) as session:
+            job = session.get(SolverJob, self.job_id)
+            job.elapsed = elapsed
+            job.best_objective = objective
+            job.best_bound = bound
+
+
+def is_lost(job: SolverJob) -> bool:
+    """Queued or running well past its time limit: its process is gone."""
+    if job.status not in ("queued", "running"):
+        return False
+    since = aware(job.started_at or job.created_at)
+    return utcnow() - since > timedelta(seconds=job.time_limit) + GRACE
+
+
+def aware(moment: datetime) -> datetime:
+    """SQLite hands back naive UTC datetimes; make them comparable with utcnow()."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)

@@ -1,0 +1,195 @@
+"""Everything the week page shows, gathered in one place for the full page and its partials."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import Session, select
+
+import scheduler
+from app.models import Participant
+from app.roster import jobs, versions
+from app.roster.grid import Grid, build_grid
+from app.roster.models import RosterVersion, SolverJob
+from app.roster.problem import build_problem
+from app.roster.texts import Names, clash_text, penalty_text, term_name, when
+from app.roster.weeks import day_dates, parse_week, shift
+from app.vocab import ROSTER_GROUP_OF
+
+MAX_ITEMS_PER_TERM = 40
+
+
+@dataclass(frozen=True)
+class PenaltyGroup:
+    term: str
+    name: str
+    total: int
+    texts: list[str]
+
+
+@dataclass(frozen=True)
+class Change:
+    participant: str
+    name: str
+    moment: str
+    before: str
+    after: str
+
+
+@dataclass
+class WeekPage:
+    week: str
+    dates: dict[str, date]
+    previous_week: str
+    next_week: str
+    roster: RosterVersion | None
+    latest: RosterVersion | None
+    published: RosterVersion | None
+    history: list[RosterVersion]
+    problem: scheduler.Problem
+    names: Names
+    grid: Grid
+    assignments: list[dict]
+    penalties: list[PenaltyGroup]
+    changes: list[Change]
+    job: SolverJob | None
+    clashes: list[tuple[str, scheduler.Clash]]
+
+    @property
+    def editable(self) -> bool:
+        return (
+            self.roster is not None and self.latest is not None and self.roster.id == self.latest.id
+        )
+
+    @property
+    def participant_choices(self) -> list[tuple[str, str]]:
+        people = sorted(self.problem.participants, key=lambda p: p.name)
+        return [(p.id, f"{p.name} ({p.id})") for p in people]
+
+    @property
+    def department_choices(self) -> list[tuple[str, str]]:
+        return [(d.id, d.name) for d in self.problem.departments]
+
+
+def load(session: Session, week: str, number: int | None = None) -> WeekPage:
+    """The page for `week`, showing version `number` or else the latest version."""
+    monday = parse_week(week)
+    latest = versions.latest(session, week)
+    roster = versions.by_number(session, week, number) if number else latest
+    published = versions.last_published(session, week)
+    codes = versions.Codes.load(session)
+    rows = versions.rows_of(session, roster)
+    assignments = [codes.contract(r) | {"pinned": r.pinned} for r in rows]
+    problem = scheduler.parse_problem(build_problem(session, week))
+    names = Names(problem)
+    job = session.exec(
+        select(SolverJob).where(SolverJob.week == week).order_by(SolverJob.id.desc())
+    ).first()
+    return WeekPage(
+        week=week,
+        dates=day_dates(monday),
+        previous_week=shift(week, -1),
+        next_week=shift(week, 1),
+        roster=roster,
+        latest=latest,
+        published=published,
+        history=versions.history(session, week),
+        problem=problem,
+        names=names,
+        grid=build_grid(problem, assignments, _people(session)),
+        assignments=assignments,
+        penalties=penalty_groups(problem, assignments),
+        changes=_changes(session, published, roster, assignments, codes, names),
+        job=_relevant(job, latest),
+        clashes=_clashes(job, names),
+    )
+
+
+def _people(session: Session) -> dict[str, tuple[str, str]]:
+    return {
+        p.code: (p.full_name, ROSTER_GROUP_OF[p.target_group])
+        for p in session.exec(select(Participant))
+    }
+
+
+def penalty_groups(problem: scheduler.Problem, assignments: list[dict]) -> list[PenaltyGroup]:
+    """The soft penalties of a roster per term, each item as a Dutch sentence."""
+    evaluation = scheduler.evaluate(
+        problem,
+        [
+            scheduler.Assignment(a["participant"], a["department"], a["day"], a["daypart"])
+            for a in assignments
+        ],
+    )
+    names = Names(problem)
+    items = defaultdict(list)
+    for item in evaluation.details:
+        items[item.term].append(item)
+    return [
+        PenaltyGroup(
+            term,
+            term_name(term),
+            evaluation.penalties[term],
+            [penalty_text(names, item) for item in items[term][:MAX_ITEMS_PER_TERM]],
+        )
+        for term in scheduler.TERMS
+        if evaluation.penalties.get(term) and term != "changes"
+    ]
+
+
+def _changes(
+    session: Session,
+    published: RosterVersion | None,
+    roster: RosterVersion | None,
+    assignments: list[dict],
+    codes: versions.Codes,
+    names: Names,
+) -> list[Change]:
+    """What this version changes against the last published one (nothing if it is that one)."""
+    if published is None or roster is None or published.id == roster.id:
+        return []
+    before = versions.contract_of(session, published, codes)
+    return [
+        Change(
+            participant,
+            names.person(participant),
+            when(day, part),
+            names.place(old) if old else "—",
+            names.place(new) if new else "—",
+        )
+        for participant, day, part, old, new in versions.changes_against(before, assignments)
+    ]
+
+
+def _relevant(job: SolverJob | None, latest: RosterVersion | None) -> SolverJob | None:
+    """The latest job, unless a version was saved after it finished (then it is history)."""
+    if job is None:
+        return None
+    if job.status in ("queued", "running"):
+        return job
+    if (
+        latest is not None
+        and latest.id != job.roster_id
+        and jobs.aware(latest.created_at) > jobs.aware(job.created_at)
+    ):
+        return None
+    return job
+
+
+def _clashes(job: SolverJob | None, names: Names) -> list[tuple[str, scheduler.Clash]]:
+    if job is None or not job.result:
+        return []
+    clashes = [
+        scheduler.Clash(**(c | {"participants": tuple(c["participants"])}))
+        for c in job.result.get("clashes", [])
+    ]
+    return [(clash_text(names, clash), clash) for clash in clashes]
+
+
+def job_state(job: SolverJob) -> str:
+    """queued/running/lost/failed/infeasible/invalid/done: what the job panel says."""
+    if jobs.is_lost(job):
+        return "lost"
+    if job.status == "done" and job.solver_status in ("infeasible", "invalid"):
+        return job.solver_status
+    return job.status

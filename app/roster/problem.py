@@ -1,0 +1,199 @@
+"""The week's roster problem (shared/roster-format.md) built from the database.
+
+The problem is a pure function of the database state, so whatever the solver plans, the
+checker refuses or the week view counts is judged against the same facts: a skill raised,
+a certificate expired or an absence registered shows up in the very next problem.
+"""
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from sqlalchemy import or_
+from sqlmodel import Session, select
+
+from app.models import (
+    Absence,
+    Availability,
+    AvoidPair,
+    Certificate,
+    Department,
+    DepartmentCertificate,
+    DepartmentMix,
+    DepartmentWish,
+    Participant,
+    SkillLevel,
+    StaffingOverride,
+)
+from app.orders.labour import weekly_demand
+from app.roster.weeks import day_dates, parse_week
+from app.vocab import DAYPARTS, DAYS, ROSTER_GROUP_OF, ROSTER_GROUPS
+
+Slot = tuple[str, str]
+
+
+def build_problem(
+    session: Session,
+    week: str,
+    pinned: Iterable[dict] = (),
+    previous: Iterable[dict] = (),
+) -> dict:
+    """The contract's problem for `week`; `pinned`/`previous` are contract assignments."""
+    monday = parse_week(week)
+    participants = week_participants(session, monday)
+    return {
+        "week": week,
+        "days": list(DAYS),
+        "dayparts": list(DAYPARTS),
+        "groups": list(ROSTER_GROUPS),
+        "departments": _departments(session, monday),
+        "participants": _participants(session, monday, participants),
+        "pinned": list(pinned),
+        "previous": list(previous),
+    }
+
+
+def week_participants(session: Session, monday: date) -> list[Participant]:
+    """Active participants whose trajectory overlaps the working days of the week."""
+    friday = monday + timedelta(days=4)
+    return list(
+        session.exec(
+            select(Participant)
+            .where(
+                Participant.active,
+                Participant.start_date <= friday,
+                or_(
+                    Participant.expected_end_date.is_(None), Participant.expected_end_date >= monday
+                ),
+            )
+            .order_by(Participant.code)
+        ).all()
+    )
+
+
+def _departments(session: Session, monday: date) -> list[dict]:
+    departments = session.exec(select(Department).order_by(Department.sort_order, Department.code))
+    requires = _grouped(session, DepartmentCertificate, lambda row: row.kind)
+    mixes = _grouped(session, DepartmentMix, lambda row: (row.group, row.share))
+    overrides = _grouped(session, StaffingOverride, lambda row: row)
+    demand = weekly_demand(session, monday)
+    result = []
+    for d in departments:
+        slot_staffing = {
+            (o.day, o.daypart): (o.staffing_min, o.staffing_max) for o in overrides[d.id]
+        }
+        base, per_slot = _raise_for_demand(
+            (d.staffing_min, d.staffing_max), slot_staffing, demand.get(d.code, 0)
+        )
+        result.append(
+            {
+                "id": d.code,
+                "name": d.name,
+                "outside": d.outside,
+                "requires": sorted(requires[d.id]),
+                "staffing": {"min": base[0], "max": base[1]},
+                "overrides": [
+                    {"day": day, "daypart": part, "min": low, "max": high}
+                    for (day, part), (low, high) in sorted(per_slot.items())
+                ],
+                "max_detainees": d.max_detainees,
+                "mix": dict(sorted(mixes[d.id])),
+            }
+        )
+    return result
+
+
+def _raise_for_demand(
+    base: tuple[int, int], overrides: dict[Slot, tuple[int, int]], demand: int
+) -> tuple[tuple[int, int], dict[Slot, tuple[int, int]]]:
+    """Minimum staffing lifted so the open dayparts together cover the orders' demand.
+
+    Orders fund the workshop, so their person-dayparts are spread over the dayparts the
+    department is open (max > 0); a minimum never exceeds the maximum of its daypart.
+    """
+    slots = [(day, part) for day in DAYS for part in DAYPARTS]
+    open_slots = [s for s in slots if overrides.get(s, base)[1] > 0]
+    if not demand or not open_slots:
+        return base, overrides
+    need = math.ceil(demand / len(open_slots))
+
+    def lifted(bounds: tuple[int, int]) -> tuple[int, int]:
+        low, high = bounds
+        return (min(max(low, need), high), high)
+
+    return lifted(base), {slot: lifted(bounds) for slot, bounds in overrides.items()}
+
+
+def _participants(session: Session, monday: date, people: list[Participant]) -> list[dict]:
+    ids = [p.id for p in people]
+    codes = {p.id: p.code for p in people}
+    departments = {d.id: d.code for d in session.exec(select(Department))}
+    available = _grouped(session, Availability, lambda r: (r.day, r.daypart), ids)
+    absent = _absent_slots(session, monday, ids)
+    certificates = _grouped(session, Certificate, lambda r: r, ids)
+    skills = _grouped(session, SkillLevel, lambda r: (departments[r.department_id], r.level), ids)
+    wishes = _grouped(
+        session, DepartmentWish, lambda r: (r.kind, departments[r.department_id]), ids
+    )
+    avoid = _avoid(session, codes)
+    order = {slot: i for i, slot in enumerate((d, p) for d in DAYS for p in DAYPARTS)}
+    return [
+        {
+            "id": p.code,
+            "name": p.full_name,
+            "group": ROSTER_GROUP_OF[p.target_group],
+            "clearance": p.clearance or "inside",
+            "certificates": sorted({c.kind for c in certificates[p.id] if c.valid_on(monday)}),
+            "skills": dict(sorted(skills[p.id])),
+            "available": [
+                list(slot) for slot in sorted(set(available[p.id]) - absent[p.id], key=order.get)
+            ],
+            "dayparts_per_week": p.dayparts_per_week,
+            "prefers": sorted(code for kind, code in wishes[p.id] if kind == "prefers"),
+            "learning": sorted(code for kind, code in wishes[p.id] if kind == "learning"),
+            "avoid": sorted(avoid[p.code]),
+        }
+        for p in people
+    ]
+
+
+def _absent_slots(session: Session, monday: date, ids: list[int]) -> dict[int, set[Slot]]:
+    """The dayparts of this week each participant is registered absent (sick, leave, ...)."""
+    dates = day_dates(monday)
+    absences = session.exec(
+        select(Absence).where(
+            Absence.participant_id.in_(ids),
+            Absence.start_date <= dates["fri"],
+            Absence.end_date >= monday,
+        )
+    )
+    slots: dict[int, set[Slot]] = defaultdict(set)
+    for absence in absences:
+        for day, when in dates.items():
+            if absence.start_date <= when <= absence.end_date:
+                parts = [absence.daypart] if absence.daypart else DAYPARTS
+                slots[absence.participant_id].update((day, part) for part in parts)
+    return slots
+
+
+def _avoid(session: Session, codes: dict[int, str]) -> dict[str, set[str]]:
+    """Both sides of every pair whose two people are in this week's problem."""
+    avoid: dict[str, set[str]] = defaultdict(set)
+    for pair in session.exec(select(AvoidPair)):
+        if pair.first_id in codes and pair.second_id in codes:
+            avoid[codes[pair.first_id]].add(codes[pair.second_id])
+            avoid[codes[pair.second_id]].add(codes[pair.first_id])
+    return avoid
+
+
+def _grouped(session: Session, table, value, participant_ids: list[int] | None = None) -> dict:
+    """Rows of a child table per parent id (department or participant), mapped by `value`."""
+    owner = "participant_id" if participant_ids is not None else "department_id"
+    query = select(table)
+    if participant_ids is not None:
+        query = query.where(getattr(table, owner).in_(participant_ids))
+    grouped: dict = defaultdict(list)
+    for row in session.exec(query):
+        grouped[getattr(row, owner)].append(value(row))
+    return grouped

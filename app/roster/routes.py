@@ -1,0 +1,322 @@
+"""The roster pages: only the operational manager and admins plan the week."""
+
+from datetime import date
+
+from flask import (
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import select
+
+from app.auth.access import MANAGERS, roles
+from app.db import engine, get_session
+from app.extensions import htmx
+from app.models import Absence, Participant
+from app.roster import bp, edits, jobs, page, versions
+from app.roster.copying import copy_week
+from app.roster.export import workbook
+from app.roster.forms import AbsenceForm, EditForm, LockForm
+from app.roster.models import SolverJob
+from app.roster.weeks import BadWeek, week_of
+
+STALE = _l(
+    "Dit rooster is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen: "
+    "laad de pagina opnieuw en probeer het nog eens."
+)
+
+
+@bp.context_processor
+def _helpers() -> dict:
+    return {
+        "job_state": page.job_state,
+        "config_view_functions": current_app.view_functions,
+    }
+
+
+def _page(week: str, number: int | None = None) -> page.WeekPage:
+    try:
+        return page.load(get_session(), week, number)
+    except BadWeek:
+        abort(404)
+
+
+@bp.route("/", endpoint="week", defaults={"week": None})
+@bp.route("/<week>", endpoint="week")
+@roles(*MANAGERS)
+def week_view(week: str | None):
+    """The menu's 'Rooster' opens the current ISO week."""
+    if week is None:
+        return redirect(url_for("roster.week", week=week_of(date.today())))
+    number = request.args.get("versie", type=int)
+    view = _page(week, number)
+    if number and view.roster is None:
+        abort(404)
+    return render_template(
+        "roster/week.html",
+        view=view,
+        absence_form=AbsenceForm(view.participant_choices, prefix="afw"),
+        add_form=_edit_form(view, "add"),
+    )
+
+
+def _edit_form(view: page.WeekPage, action: str, **data) -> EditForm:
+    roster = view.latest
+    return EditForm(
+        view.participant_choices,
+        view.department_choices,
+        formdata=None,
+        data={
+            "action": action,
+            "roster": roster.id if roster else 0,
+            "revision": roster.revision if roster else 0,
+            **data,
+        },
+    )
+
+
+def _region(view: page.WeekPage, status: int = 200, **outcome):
+    """The editable part of the page, as htmx swaps it after every change."""
+    return render_template(
+        "roster/_roster.html", view=view, add_form=_edit_form(view, "add"), **outcome
+    ), status
+
+
+@bp.route("/<week>/bewerk")
+@roles(*MANAGERS)
+def edit_panel(week: str):
+    view = _page(week)
+    key = (request.args.get("participant"), request.args.get("day"), request.args.get("daypart"))
+    found = next(
+        (a for a in view.assignments if (a["participant"], a["day"], a["daypart"]) == key), None
+    )
+    if found is None or not view.editable:
+        abort(404)
+    return render_template(
+        "roster/_edit.html",
+        view=view,
+        assignment=found,
+        form=_edit_form(view, "move", participant=key[0], day=key[1], daypart=key[2]),
+    )
+
+
+@bp.route("/<week>/wijzig", methods=["POST"])
+@roles(*MANAGERS)
+def change(week: str):
+    view = _page(week)
+    form = EditForm(view.participant_choices, view.department_choices)
+    if not form.validate():
+        errors = [e for messages in form.errors.values() for e in messages]
+        return _region(view, 422, refused=[str(e) for e in errors])
+    edit = edits.Edit(
+        form.action.data,
+        form.participant.data,
+        form.day.data,
+        form.daypart.data,
+        form.department.data or "",
+        form.to_day.data or "",
+        form.to_daypart.data or "",
+    )
+    db = get_session()
+    try:
+        outcome = edits.apply(db, week, form.roster.data, form.revision.data, edit, current_user.id)
+        db.commit()
+    except (versions.Conflict, edits.Unknown, IntegrityError):
+        db.rollback()
+        return _region(_page(week), 409, refused=[str(STALE)])
+    if not htmx:
+        for text in outcome.refused:
+            flash(_("Geweigerd: %(reason)s", reason=text), "error")
+        return redirect(url_for("roster.week", week=week))
+    return _region(
+        _page(week),
+        200 if outcome.applied else 422,
+        refused=outcome.refused,
+        added=outcome.added,
+        solved=outcome.solved,
+        applied=outcome.applied,
+    )
+
+
+@bp.route("/<week>/plannen", methods=["POST"])
+@roles(*MANAGERS)
+def plan(week: str):
+    return _start(week, "week")
+
+
+@bp.route("/<week>/gat-herplannen", methods=["POST"])
+@roles(*MANAGERS)
+def replan_gap(week: str):
+    return _start(week, "gap")
+
+
+def _start(week: str, kind: str):
+    _page(week)
+    db = get_session()
+    running = db.exec(
+        select(SolverJob).where(SolverJob.week == week, SolverJob.status.in_(("queued", "running")))
+    ).first()
+    if running is not None and not jobs.is_lost(running):
+        job = running
+    else:
+        job = jobs.start(
+            db,
+            engine(),
+            week,
+            kind,
+            time_limit=current_app.config["SOLVER_TIME_LIMIT"],
+            workers=current_app.config["SOLVER_WORKERS"],
+            user_id=current_user.id,
+        )
+    if htmx:
+        return render_template("roster/_job.html", view=None, job=job, week=week, state="queued")
+    return redirect(url_for("roster.week", week=week))
+
+
+@bp.route("/<week>/taak/<int:job_id>")
+@roles(*MANAGERS)
+def job_status(week: str, job_id: int):
+    job = get_session().get(SolverJob, job_id)
+    if job is None or job.week != week:
+        abort(404)
+    state = page.job_state(job)
+    if state in ("queued", "running"):
+        return render_template("roster/_job.html", job=job, week=week, state=state)
+    response = Response(status=204)
+    response.headers["HX-Redirect"] = url_for("roster.week", week=week)
+    return response
+
+
+@bp.route("/<week>/publiceren", methods=["POST"])
+@roles(*MANAGERS)
+def publish(week: str):
+    db = get_session()
+    form = LockForm()
+    roster = versions.latest(db, week)
+    if not form.validate() or roster is None or roster.id != form.roster.data:
+        return _stale(week)
+    try:
+        versions.publish(db, roster, form.revision.data)
+        db.commit()
+    except versions.Conflict:
+        db.rollback()
+        return _stale(week)
+    except versions.Frozen:
+        flash(_("Deze versie is al gepubliceerd."), "warning")
+        return redirect(url_for("roster.week", week=week))
+    flash(_("Versie %(number)d is gepubliceerd.", number=roster.version), "success")
+    return redirect(url_for("roster.week", week=week))
+
+
+def _stale(week: str):
+    return render_template("roster/stale.html", week=week, message=str(STALE)), 409
+
+
+@bp.route("/<week>/kopieer-vorige", methods=["POST"])
+@roles(*MANAGERS)
+def copy_previous(week: str):
+    view = _page(week)
+    db = get_session()
+    try:
+        result = copy_week(db, view, current_user.id)
+        db.commit()
+    except IntegrityError:
+        db.rollback()
+        return _stale(week)
+    if result is None:
+        flash(_("De vorige week heeft nog geen rooster om te kopiëren."), "warning")
+    else:
+        flash(
+            _(
+                "Rooster van %(week)s gekopieerd als concept: %(kept)d indelingen overgenomen, "
+                "%(dropped)d vervallen (niet beschikbaar of niet meer toegestaan).",
+                week=view.previous_week,
+                kept=result[0],
+                dropped=result[1],
+            ),
+            "success",
+        )
+    return redirect(url_for("roster.week", week=week))
+
+
+@bp.route("/<week>/afwezigheid", methods=["POST"])
+@roles(*MANAGERS)
+def register_absence(week: str):
+    view = _page(week)
+    form = AbsenceForm(view.participant_choices, prefix="afw")
+    if not form.validate():
+        for messages in form.errors.values():
+            for message in messages:
+                flash(str(message), "error")
+        return redirect(url_for("roster.week", week=week) + "#afwezigheid")
+    db = get_session()
+    participant = db.exec(
+        select(Participant).where(Participant.code == form.participant.data)
+    ).one()
+    db.add(
+        Absence(
+            participant_id=participant.id,
+            start_date=form.start_date.data,
+            end_date=form.end_date.data,
+            daypart=form.daypart.data or None,
+            kind=form.kind.data,
+        )
+    )
+    db.commit()
+    flash(_("Afwezigheid van %(name)s is geregistreerd.", name=participant.full_name), "success")
+    return redirect(url_for("roster.week", week=week))
+
+
+@bp.route("/<week>/afdrukken")
+@roles(*MANAGERS)
+def printable(week: str):
+    view = _page(week, request.args.get("versie", type=int))
+    department = request.args.get("afdeling")
+    rows = [r for r in view.grid.rows if department in (None, "", r.department.id)]
+    if not rows:
+        abort(404)
+    return render_template("roster/print.html", view=view, rows=rows)
+
+
+@bp.route("/<week>/rooster.xlsx")
+@roles(*MANAGERS)
+def export(week: str):
+    view = _page(week, request.args.get("versie", type=int))
+    if view.roster is None:
+        abort(404)
+    data = workbook(view.names, view.assignments, week)
+    filename = f"rooster-{week}-v{view.roster.version}.xlsx"
+    return Response(
+        data,
+        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@bp.route("/<week>/deelnemer/<code>")
+@roles(*MANAGERS)
+def participant_week(week: str, code: str):
+    view = _page(week)
+    participant = get_session().exec(select(Participant).where(Participant.code == code)).first()
+    if participant is None:
+        abort(404)
+    return render_template(
+        "roster/participant.html",
+        view=view,
+        participant=participant,
+        person=view.problem.participant(code),
+        planned={
+            (a["day"], a["daypart"]): a["department"]
+            for a in view.assignments
+            if a["participant"] == code
+        },
+    )
