@@ -40,11 +40,17 @@ def create_app(config: type[Config] | None = None) -> Flask:
 def _register_blueprints(app: Flask) -> None:
     from app.auth import bp as auth_bp
     from app.main import bp as main_bp
+    from app.orders import bp as orders_bp
+    from app.portal import bp as portal_bp
     from app.roster import bp as roster_bp
+    from app.warehouse import bp as warehouse_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(main_bp)
     app.register_blueprint(roster_bp)
+    app.register_blueprint(orders_bp)
+    app.register_blueprint(warehouse_bp)
+    app.register_blueprint(portal_bp)
 
 
 def _select_locale() -> str:

@@ -68,6 +68,26 @@ LABELS = {
         "shipped": _l("verzonden"),
         "cancelled": _l("geannuleerd"),
     },
+    "pallet_status": {
+        "received": _l("in ontvangst"),
+        "stored": _l("opgeslagen"),
+        "picked": _l("gepickt"),
+        "shipped": _l("verzonden"),
+    },
+    "movement_kind": {
+        "receipt": _l("ontvangst"),
+        "put_away": _l("wegzetten"),
+        "move": _l("verplaatsing"),
+        "pick": _l("pick"),
+        "shipment": _l("verzending"),
+        "correction": _l("correctie"),
+    },
+    "fill_level": {
+        "full": _l("vol"),
+        "nearly_full": _l("bijna vol"),
+        "busy": _l("deels bezet"),
+        "free": _l("leeg"),
+    },
 }
 
 

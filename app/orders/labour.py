@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from sqlmodel import Session, select
 
 from app.models import Department, ProductionOrder
+from app.orders.production import Totals, totals_by_order
 from inventory.models import Article
 
 HOURS_PER_DAYPART = 3.5
@@ -74,6 +75,7 @@ def weekly_demand(session: Session, monday: date, today: date | None = None) -> 
     return {code: math.ceil(value) for code, value in demand.items()}
 
 
-def remaining_units(_session: Session, order: ProductionOrder) -> int:
-    """Units still to make; production registration lowers this as work is reported."""
-    return order.quantity
+def remaining_units(session: Session, order: ProductionOrder) -> int:
+    """Units still to make: good units reported lower the need, rejects do not."""
+    made = totals_by_order(session, [order.id]).get(order.id, Totals()).made
+    return max(order.quantity - made, 0)

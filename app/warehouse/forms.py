@@ -1,0 +1,75 @@
+"""Forms of the warehouse screens; select choices are filled in by the views."""
+
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileAllowed, FileField, FileRequired
+from wtforms import HiddenField, IntegerField, SelectField, StringField
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+
+REQUIRED = _l("Dit veld is verplicht.")
+
+
+class UploadForm(FlaskForm):
+    file = FileField(
+        _l("Bestand (CSV of Excel, maximaal 2 MB)"),
+        validators=[
+            FileRequired(_l("Kies een bestand.")),
+            FileAllowed(["csv", "xlsx"], _l("Alleen CSV- of Excelbestanden (.csv, .xlsx).")),
+        ],
+        render_kw={"accept": ".csv,.xlsx"},
+    )
+
+
+class ConfirmImportForm(FlaskForm):
+    token = HiddenField(validators=[DataRequired()])
+
+
+class ReceiptForm(FlaskForm):
+    article_id = SelectField(
+        _l("Klant en artikel"), coerce=int, validators=[DataRequired(REQUIRED)]
+    )
+    units = IntegerField(
+        _l("Aantal stuks"),
+        validators=[InputRequired(REQUIRED), NumberRange(min=1, message=_l("Minstens 1."))],
+    )
+    pallets = IntegerField(
+        _l("Aantal pallets"),
+        validators=[Optional(), NumberRange(min=1, message=_l("Minstens 1."))],
+        description=_l("Leeg laten: zoveel als de palletnorm van het artikel vraagt."),
+    )
+    reference = StringField(_l("Referentie (pakbon)"), validators=[Optional(), Length(max=100)])
+
+
+class PutAwayForm(FlaskForm):
+    location = StringField(
+        _l("Andere plaats (code)"),
+        validators=[Optional(), Length(max=20)],
+        description=_l("Leeg laten voor de voorgestelde plaats."),
+    )
+
+
+class MoveForm(FlaskForm):
+    pallet = StringField(
+        _l("Palletlabel (SSCC)"), validators=[DataRequired(REQUIRED), Length(max=20)]
+    )
+    location = StringField(
+        _l("Naar plaats (code)"), validators=[DataRequired(REQUIRED), Length(max=20)]
+    )
+
+
+class ShipmentForm(FlaskForm):
+    customer_id = SelectField(_l("Klant"), coerce=int, validators=[DataRequired(REQUIRED)])
+    reference = StringField(_l("Referentie van de klant"), validators=[Optional(), Length(max=100)])
+
+
+class PickForm(FlaskForm):
+    pallet_id = HiddenField(validators=[DataRequired()])
+    units = IntegerField(
+        _l("Stuks"),
+        validators=[Optional(), NumberRange(min=1, message=_l("Minstens 1."))],
+        description=_l("Leeg laten om de hele pallet mee te geven."),
+    )
+
+
+class ActionForm(FlaskForm):
+    """A bare button: only the CSRF token matters."""

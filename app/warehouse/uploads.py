@@ -1,0 +1,104 @@
+"""Spreadsheet uploads for imports: checked, parked between preview and confirm, then read.
+
+The file is kept on disk under a random token remembered in the user's session, so the
+confirm step writes exactly what the preview showed, and a user can only confirm their
+own upload. The confirm step parses the file again: the database may have changed since.
+"""
+
+import io
+import re
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+from flask import current_app, session
+from werkzeug.datastructures import FileStorage
+
+from inventory.tabular import read_table
+
+MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+SUFFIXES = (".csv", ".xlsx")
+ZIP_MAGIC = b"PK\x03\x04"
+TOKEN = re.compile(r"[A-Za-z0-9_-]{20,60}")
+
+
+class UploadRefused(Exception):
+    """`reason`: too_large, wrong_type, unreadable or expired (stable codes)."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+@dataclass(frozen=True)
+class Staged:
+    token: str
+    filename: str
+    frame: pd.DataFrame
+
+
+def _suffix(filename: str) -> str:
+    return Path(filename).suffix.lower()
+
+
+def _folder() -> Path:
+    folder = Path(current_app.config["UPLOAD_FOLDER"])
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def _frame(content: bytes, filename: str) -> pd.DataFrame:
+    """Parse the bytes; Excel must really be a zip, CSV may be UTF-8 or Windows-1252."""
+    try:
+        if _suffix(filename) == ".xlsx":
+            if not content.startswith(ZIP_MAGIC):
+                raise UploadRefused("wrong_type")
+            return read_table(io.BytesIO(content), filename)
+        try:
+            text = content.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = content.decode("cp1252")
+        return read_table(io.StringIO(text), filename)
+    except UploadRefused:
+        raise
+    except Exception as error:  # noqa: BLE001  (any parser failure means the same to a user)
+        raise UploadRefused("unreadable") from error
+
+
+def stage(upload: FileStorage, kind: str) -> Staged:
+    """Check and park an uploaded file; raises `UploadRefused` naming what is wrong."""
+    filename = Path(upload.filename or "").name
+    if _suffix(filename) not in SUFFIXES:
+        raise UploadRefused("wrong_type")
+    content = upload.stream.read(MAX_UPLOAD_BYTES + 1)
+    if len(content) > MAX_UPLOAD_BYTES:
+        raise UploadRefused("too_large")
+    frame = _frame(content, filename)
+    discard(kind)
+    token = secrets.token_urlsafe(24)
+    (_folder() / f"{token}{_suffix(filename)}").write_bytes(content)
+    session[f"import_{kind}"] = {"token": token, "filename": filename}
+    return Staged(token, filename, frame)
+
+
+def _parked(kind: str, token: str | None) -> tuple[Path, str]:
+    parked = session.get(f"import_{kind}")
+    if not parked or not token or token != parked["token"] or not TOKEN.fullmatch(token):
+        raise UploadRefused("expired")
+    path = _folder() / f"{token}{_suffix(parked['filename'])}"
+    if not path.exists():
+        raise UploadRefused("expired")
+    return path, parked["filename"]
+
+
+def load(kind: str, token: str | None) -> Staged:
+    """The file this user parked for `kind` under `token`, parsed again."""
+    path, filename = _parked(kind, token)
+    return Staged(token, filename, _frame(path.read_bytes(), filename))
+
+
+def discard(kind: str) -> None:
+    parked = session.pop(f"import_{kind}", None)
+    if parked and TOKEN.fullmatch(parked["token"]):
+        (_folder() / f"{parked['token']}{_suffix(parked['filename'])}").unlink(missing_ok=True)
