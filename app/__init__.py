@@ -38,7 +38,9 @@ def create_app(config: type[Config] | None = None) -> Flask:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from app.admin import bp as admin_bp
     from app.auth import bp as auth_bp
+    from app.coaching import bp as coaching_bp
     from app.main import bp as main_bp
     from app.orders import bp as orders_bp
     from app.portal import bp as portal_bp
@@ -47,6 +49,8 @@ def _register_blueprints(app: Flask) -> None:
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(main_bp)
+    app.register_blueprint(coaching_bp)
+    app.register_blueprint(admin_bp)
     app.register_blueprint(roster_bp)
     app.register_blueprint(orders_bp)
     app.register_blueprint(warehouse_bp)

@@ -4,3 +4,5 @@ import app.models  # noqa: F401
 import app.orders.models  # noqa: F401
 import inventory.models  # noqa: F401
 import app.roster.models  # noqa: F401
+import app.audit  # noqa: F401
+import app.coaching.models  # noqa: F401

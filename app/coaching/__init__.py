@@ -1,0 +1,13 @@
+from flask import Blueprint
+
+bp = Blueprint("coaching", __name__, url_prefix="/deelnemers", cli_group=None)
+
+from app.coaching import (  # noqa: E402,F401
+    attendance_views,
+    cli,
+    outcome_views,
+    plan_views,
+    progress_views,
+    report_views,
+    routes,
+)

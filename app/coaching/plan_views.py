@@ -1,0 +1,40 @@
+"""The participant's own one-page plan in plain Dutch (B1), large type, to print and hand over."""
+
+from flask import render_template
+from sqlmodel import select
+
+from app.audit import record
+from app.auth.access import STAFF, roles
+from app.coaching import bp
+from app.coaching.access import participant_or_abort
+from app.coaching.file import load_file
+from app.db import get_session
+from app.models import Certificate
+from app.vocab import DAYPARTS, DAYS
+
+
+@bp.route("/<int:participant_id>/mijn-plan")
+@roles(*STAFF)
+def own_plan(participant_id: int):
+    db = get_session()
+    participant = participant_or_abort(db, participant_id)
+    file = load_file(db, participant)
+    obtained = db.exec(
+        select(Certificate).where(
+            Certificate.participant_id == participant.id, Certificate.status == "obtained"
+        )
+    ).all()
+    record(db, "view", "mijn plan", participant.id)
+    db.commit()
+    return render_template(
+        "coaching/own_plan.html",
+        p=participant,
+        file=file,
+        obtained=obtained,
+        learning=[d.name for d in file.departments if d.id in file.learning],
+        work_days=[
+            (day, [part for part in DAYPARTS if (day, part) in file.availability])
+            for day in DAYS
+            if any((day, part) in file.availability for part in DAYPARTS)
+        ],
+    )

@@ -1,0 +1,182 @@
+"""The progress report for the referrer: one participant, one period, as page or workbook."""
+
+from dataclasses import dataclass
+from datetime import date
+from io import BytesIO
+
+from flask_babel import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from app.coaching.attendance import AttendanceSummary, attendance_summary
+from app.coaching.file import intake_of
+from app.coaching.models import Attendance, Intake, LadderStep, ProgressNote, ReportSummary
+from app.coaching.vocab import ATTENDANCE_STATUSES, COMPETENCES
+from app.labels import label
+from app.models import Certificate, Department, Participant
+
+
+@dataclass
+class CompetenceTrend:
+    competence: str
+    first: int | None
+    last: int | None
+    average: float | None
+    count: int
+
+
+@dataclass
+class ProgressReport:
+    participant: Participant
+    intake: Intake
+    start: date
+    end: date
+    attendance: AttendanceSummary
+    departments: list[tuple[str, int]]
+    certificates: list[Certificate]
+    competences: list[CompetenceTrend]
+    ladder: list[LadderStep]
+    summary: str
+
+
+def summary_row(db: Session, participant_id: int, start: date, end: date) -> ReportSummary:
+    found = db.exec(
+        select(ReportSummary).where(
+            ReportSummary.participant_id == participant_id,
+            ReportSummary.period_start == start,
+            ReportSummary.period_end == end,
+        )
+    ).first()
+    return found or ReportSummary(participant_id=participant_id, period_start=start, period_end=end)
+
+
+def build_report(db: Session, participant: Participant, start: date, end: date) -> ProgressReport:
+    pid = participant.id
+    worked = db.exec(
+        select(Department.name, func.count())
+        .join(Attendance, Attendance.department_id == Department.id)
+        .where(
+            Attendance.participant_id == pid,
+            Attendance.day.between(start, end),
+            Attendance.status != "absent",
+        )
+        .group_by(Department.name)
+        .order_by(func.count().desc())
+    ).all()
+    notes = list(
+        db.exec(
+            select(ProgressNote)
+            .where(ProgressNote.participant_id == pid, ProgressNote.day.between(start, end))
+            .order_by(ProgressNote.day, ProgressNote.id)
+        )
+    )
+    return ProgressReport(
+        participant=participant,
+        intake=intake_of(db, pid),
+        start=start,
+        end=end,
+        attendance=attendance_summary(db, pid, start, end),
+        departments=list(worked),
+        certificates=list(
+            db.exec(
+                select(Certificate)
+                .where(Certificate.participant_id == pid)
+                .order_by(Certificate.status, Certificate.kind)
+            )
+        ),
+        competences=[_trend(c, notes) for c in COMPETENCES],
+        ladder=list(
+            db.exec(
+                select(LadderStep)
+                .where(LadderStep.participant_id == pid, LadderStep.day <= end)
+                .order_by(LadderStep.day, LadderStep.id)
+            )
+        ),
+        summary=summary_row(db, pid, start, end).text,
+    )
+
+
+def _trend(competence: str, notes: list[ProgressNote]) -> CompetenceTrend:
+    scores = [getattr(n, competence) for n in notes if getattr(n, competence)]
+    return CompetenceTrend(
+        competence=competence,
+        first=scores[0] if scores else None,
+        last=scores[-1] if scores else None,
+        average=round(sum(scores) / len(scores), 1) if scores else None,
+        count=len(scores),
+    )
+
+
+def _date(day: date | None) -> str:
+    return day.strftime("%d-%m-%Y") if day else ""
+
+
+def report_workbook(report: ProgressReport) -> bytes:
+    """The same content as the printable page, one sheet per part, for the referrer."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Overzicht")[:31]
+    p = report.participant
+    rate = report.attendance.rate
+    rows = [
+        (_("Voortgangsrapport"), p.full_name),
+        (_("Code"), p.code),
+        (_("Verwijzer"), p.referrer_organisation),
+        (_("Periode"), f"{_date(report.start)} – {_date(report.end)}"),
+        (_("Trajectdoel"), label("trajectory_goal", report.intake.trajectory_goal)),
+        (_("Aanwezigheid"), f"{rate:.0%}" if rate is not None else "–"),
+        *(
+            (label("attendance", s), report.attendance.counts.get(s, 0))
+            for s in ATTENDANCE_STATUSES
+        ),
+        (_("Samenvatting van de trajectbegeleider"), report.summary),
+    ]
+    for row in rows:
+        sheet.append(row)
+    sheet["A1"].font = Font(bold=True)
+    sheet.column_dimensions["A"].width = 36
+    sheet.column_dimensions["B"].width = 60
+    _sheet(book, _("Afdelingen"), (_("Afdeling"), _("Dagdelen gewerkt")), report.departments)
+    _sheet(
+        book,
+        _("Certificaten"),
+        (_("Soort"), _("Status"), _("Behaald"), _("Verloopt")),
+        [
+            (
+                label("certificate", c.kind),
+                label("certificate_status", c.status),
+                _date(c.obtained_on),
+                _date(c.expires_on),
+            )
+            for c in report.certificates
+        ],
+    )
+    _sheet(
+        book,
+        _("Competenties"),
+        (_("Competentie"), _("Eerste score"), _("Laatste score"), _("Gemiddeld"), _("Aantal")),
+        [
+            (label("competence", t.competence), t.first, t.last, t.average, t.count)
+            for t in report.competences
+        ],
+    )
+    _sheet(
+        book,
+        _("Participatieladder"),
+        (_("Datum"), _("Trede")),
+        [(_date(s.day), s.step) for s in report.ladder],
+    )
+    out = BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _sheet(book: Workbook, title: str, header: tuple, rows) -> None:
+    sheet = book.create_sheet(title[:31])
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(tuple(row))
