@@ -211,6 +211,7 @@ def publish(week: str):
         db.rollback()
         return _stale(week)
     except versions.Frozen:
+        db.rollback()
         flash(_("Deze versie is al gepubliceerd."), "warning")
         return redirect(url_for("roster.week", week=week))
     flash(_("Versie %(number)d is gepubliceerd.", number=roster.version), "success")

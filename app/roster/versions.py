@@ -187,9 +187,9 @@ def writable(
 
 
 def publish(session: Session, roster: RosterVersion, revision: int) -> None:
+    claim(session, roster, revision)
     if roster.is_published:
         raise Frozen()
-    claim(session, roster, revision)
     roster.status = "published"
     roster.published_at = utcnow()
     session.add(roster)
