@@ -53,10 +53,10 @@ def order_lines(
 
 
 def order_line(
-    session: Session, order_id: int, *, customer_id: int | None = None
+    session: Session, order_id: int, *, customer_id: int | None = None, today: date | None = None
 ) -> OrderLine | None:
     """One order, or None when it does not exist or is not this customer's."""
-    lines = order_lines(session, order_id=order_id, customer_id=customer_id)
+    lines = order_lines(session, order_id=order_id, customer_id=customer_id, today=today)
     return lines[0] if lines else None
 
 

@@ -40,7 +40,13 @@ def test_every_step_is_logged_with_a_timestamp(db):
         .where(OrderStatusChange.order_id == order.id)
         .order_by(OrderStatusChange.id)
     ).all()
-    assert [c.status for c in changes] == ["received", "planned", "in_production", "ready", "shipped"]
+    assert [c.status for c in changes] == [
+        "received",
+        "planned",
+        "in_production",
+        "ready",
+        "shipped",
+    ]
     assert all(c.at is not None for c in changes)
     assert [c.at for c in changes] == sorted(c.at for c in changes)
 
