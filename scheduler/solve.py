@@ -104,16 +104,16 @@ class _Run:
 
     def solve(self) -> Solution:
         m, scale = self.m, self.weights["understaffing"]
-        staffing = staff_minimums(m)
+        staffing = staff_minimums(m, self.weights)
         start = staffing.assignments
         self.found(evaluate(m.problem, start).objective(self.weights), scale * staffing.lower_bound)
         shortage, proven = staffing.understaffing, True
         if shortage > staffing.lower_bound:
             start, shortage, proven = self._least_understaffing(start, staffing.lower_bound)
         m.model.Add(m.terms["understaffing"] <= shortage)
-        _hint(m, start)
         m.model.Minimize(sum(self.weights[t] * m.terms[t] for t in TERMS if t != "understaffing"))
         offset = scale * shortage
+        self._warm_start(start, lambda b: offset + b)
         solver, status = self._stage(m, self.deadline - time.perf_counter(), lambda b: offset + b)
         if status not in FOUND:
             return self._result(start, None, "feasible", scale * staffing.lower_bound)
@@ -137,6 +137,21 @@ class _Run:
             return start, evaluate(self.m.problem, start).penalties["understaffing"], False
         shortage = int(solver.Value(lean.terms["understaffing"]))
         return _roster(lean, solver), shortage, status == cp_model.OPTIMAL
+
+    def _warm_start(self, start: list[Assignment], bound: Callable[[float], float]) -> None:
+        """Hint every variable, not just the roster: CP-SAT often fails to complete a hint
+        of assignments alone into values for the penalty variables. Fixing the roster and
+        solving fills them in by propagation, in a fraction of a second."""
+        m = self.m
+        _hint(m, start)
+        solver = cp_model.CpSolver()
+        solver.parameters.fix_variables_to_their_hinted_value = True
+        solver.parameters.max_time_in_seconds = max(0.05, self.deadline - time.perf_counter())
+        solver.parameters.num_workers = 1
+        if solver.Solve(m.model, _Callback(self, m, bound)) in FOUND:
+            m.model.ClearHints()
+            for index, value in enumerate(solver.ResponseProto().solution):
+                m.model.AddHint(m.model.GetIntVarFromProtoIndex(index), value)
 
     def _stage(
         self, m: RosterModel, limit: float, bound: Callable[[float], float]

@@ -1,11 +1,14 @@
-"""Filling department minimums as a max flow: a proven bound and a warm start for CP-SAT.
+"""A warm start from network flows: a proven understaffing bound and a good first roster.
 
-Leaving out rule 6 (avoid), staffing the minimums is a flow problem:
+Leaving out rule 6 (avoid), staffing is a flow problem:
 source -> participant (contract) -> participant-daypart (one department at a time)
--> team, directly or through the team's detainee node (max_detainees) -> sink (min).
-So the max flow gives, in milliseconds, the least understaffing any roster can have. The
-flow's roster, minus the rare avoid clash, is a valid roster; when it reaches that bound
-understaffing is proven minimal and CP-SAT only has to optimise the other terms.
+-> team's group node (max_detainees for detainees) -> team (min, later max) -> sink.
+Max flow with min cost, run to the minimums, gives in milliseconds the least understaffing
+any roster can have; run again up to the maximums it fills contracts. Arc costs carry the
+per-assignment soft terms, and each group reaches its team at no cost up to its share and
+at the cost of a misplaced person beyond it, so the first roster is close to a good one and
+CP-SAT starts its search from there. Flow assignments refused for an avoid clash leave a
+gap that the next round refills with someone else.
 """
 
 from __future__ import annotations
@@ -13,10 +16,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ortools.graph.python import max_flow
+from ortools.graph.python import min_cost_flow
 
 from scheduler.model import RosterModel
+from scheduler.penalties import mix_percent
 from scheduler.problem import Assignment, Problem
+
+FLOW_ROUNDS = 5
+MIN, MAX = 0, 1
 
 
 @dataclass
@@ -26,64 +33,90 @@ class Staffing:
     lower_bound: int
 
 
-def staff_minimums(m: RosterModel) -> Staffing:
-    """A valid roster filling minimums, starting from the pins and what `previous` allows
-    to keep (so a re-plan starts next to the old roster), plus the proven lower bound."""
+def staff_minimums(m: RosterModel, weights: dict[str, int]) -> Staffing:
+    """A valid roster that fills minimums, then contracts up to the maximums, starting from
+    the pins and what `previous` allows to keep (so a re-plan stays near the old roster);
+    plus the proven lower bound on understaffing."""
     problem = m.problem
     roster = _Roster(problem)
     for a in (*problem.pinned, *problem.previous):
         if (a.participant, a.department, a.slot) in m.x:
             roster.add_if_valid(a)
-    filled, _ = _flow(m, roster.assignments)
-    for a in filled:
-        roster.add_if_valid(a)
-    _, unmet = _flow(m, list(problem.pinned))
+    refused: set[Assignment] = set()
+    for level in (MIN, MAX):
+        for _ in range(FLOW_ROUNDS):
+            filled, _ = _flow(m, roster.assignments, refused, level, weights)
+            refused.update(a for a in filled if not roster.add_if_valid(a))
+            if not refused.intersection(filled):
+                break
+    _, unmet = _flow(m, list(problem.pinned), set(), MIN, weights)
     return Staffing(roster.assignments, roster.understaffing(), unmet)
 
 
-def _flow(m: RosterModel, fixed: list[Assignment]) -> tuple[list[Assignment], int]:
-    """Assignments added to `fixed` by a max flow towards the minimums, and the demand left."""
+def _flow(
+    m: RosterModel, fixed: list[Assignment], refused: set[Assignment], level: int,
+    weights: dict[str, int],
+) -> tuple[list[Assignment], int]:
+    """Assignments added to `fixed` by a max flow of min cost towards the minimums (or
+    maximums), never one of `refused`; and the demand left unmet."""
     problem = m.problem
     busy = {(a.participant, a.slot) for a in fixed}
     worked = Counter(a.participant for a in fixed)
-    team_size = Counter((a.department, a.slot) for a in fixed)
-    team_detainees = Counter(
-        (a.department, a.slot) for a in fixed if problem.participant(a.participant).is_detainee
-    )
+    members = Counter((a.department, a.slot, problem.participant(a.participant).group)
+                      for a in fixed)
     nodes: dict[tuple, int] = {}
 
     def node(*key) -> int:
         return nodes.setdefault(key, len(nodes))
 
-    flow = max_flow.SimpleMaxFlow()
+    flow = min_cost_flow.SimpleMinCostFlow()
     source, sink = node("source"), node("sink")
+    misplaced = 2 * 100 * weights["mix"]
     demand = 0
     for d in problem.departments:
         for slot in problem.slots:
-            need = max(0, d.staffing(slot)[0] - team_size[(d.id, slot)])
+            size = sum(members[(d.id, slot, g)] for g in problem.groups)
+            target = d.staffing(slot)[level]
+            need = max(0, target - size)
             demand += need
-            flow.add_arc_with_capacity(node("team", d.id, slot), sink, need)
-            if d.max_detainees is not None:
-                flow.add_arc_with_capacity(
-                    node("detainees", d.id, slot), node("team", d.id, slot),
-                    max(0, d.max_detainees - team_detainees[(d.id, slot)]),
-                )
+            flow.add_arc_with_capacity_and_unit_cost(node("team", d.id, slot), sink, need, 0)
+            for g in problem.groups:
+                room = need
+                if g == "detainee" and d.max_detainees is not None:
+                    room = max(0, d.max_detainees - members[(d.id, slot, g)])
+                share = mix_percent(d.mix, g) * target // 100 if d.mix else room
+                fair = min(room, max(0, share - members[(d.id, slot, g)]))
+                group, team = node("group", d.id, slot, g), node("team", d.id, slot)
+                flow.add_arc_with_capacity_and_unit_cost(group, team, fair, 0)
+                flow.add_arc_with_capacity_and_unit_cost(group, team, room - fair, misplaced)
+    supply = 0
     for p in problem.participants:
-        flow.add_arc_with_capacity(source, node("person", p.id), p.dayparts_per_week - worked[p.id])
+        room = max(0, p.dayparts_per_week - worked[p.id])
+        supply += room
+        flow.add_arc_with_capacity_and_unit_cost(source, node("person", p.id), room, 0)
+    flow.set_node_supply(source, supply)
+    flow.set_node_supply(sink, -supply)
+    previous = set(problem.previous)
     arcs = {}
     for (pid, did, slot) in m.x:
-        if (pid, slot) in busy:
+        a = Assignment(pid, did, *slot)
+        if (pid, slot) in busy or a in refused:
             continue
-        p, d = problem.participant(pid), problem.department(did)
+        p = problem.participant(pid)
         if ("place", pid, slot) not in nodes:
-            flow.add_arc_with_capacity(node("person", pid), node("place", pid, slot), 1)
-        via = "detainees" if p.is_detainee and d.max_detainees is not None else "team"
-        arcs[flow.add_arc_with_capacity(node("place", pid, slot), node(via, did, slot), 1)] = (
-            Assignment(pid, did, *slot)
+            flow.add_arc_with_capacity_and_unit_cost(
+                node("person", pid), node("place", pid, slot), 1, 0)
+        cost = (
+            weights["unskilled"] * (p.skill(did) == 0 and did not in p.learning)
+            + weights["unmet_preference"] * bool(p.prefers and did not in p.prefers)
+            + weights["unmet_learning"] * bool(p.learning and did not in p.learning)
+            + weights["changes"] * bool(previous and a not in previous)
         )
-    flow.solve(source, sink)
+        arcs[flow.add_arc_with_capacity_and_unit_cost(
+            node("place", pid, slot), node("group", did, slot, p.group), 1, cost)] = a
+    flow.solve_max_flow_with_min_cost()
     added = [a for arc, a in arcs.items() if flow.flow(arc)]
-    return added, demand - flow.optimal_flow()
+    return added, demand - flow.maximum_flow()
 
 
 class _Roster:
@@ -100,7 +133,7 @@ class _Roster:
             self.partners.setdefault(first, set()).add(second)
             self.partners.setdefault(second, set()).add(first)
 
-    def add_if_valid(self, a: Assignment) -> None:
+    def add_if_valid(self, a: Assignment) -> bool:
         p, d = self.problem.participant(a.participant), self.problem.department(a.department)
         team = self.teams.setdefault((a.department, a.slot), set())
         detainees = sum(self.problem.participant(q).is_detainee for q in team)
@@ -111,11 +144,12 @@ class _Roster:
             or (p.is_detainee and d.max_detainees is not None and detainees >= d.max_detainees)
             or self.partners.get(a.participant, set()) & team
         ):
-            return
+            return False
         self.assignments.append(a)
         self.busy.add((a.participant, a.slot))
         self.worked[a.participant] += 1
         team.add(a.participant)
+        return True
 
     def understaffing(self) -> int:
         return sum(
