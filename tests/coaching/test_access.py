@@ -29,7 +29,7 @@ def test_caseload_lists_only_own_participants(client, auth, db):
     own = [db.get(Participant, i) for i in caseload_of(db, COACH)]
     foreign = [db.get(Participant, i) for i in caseload_of(db, OTHER_COACH)]
     assert all(p.full_name in html for p in own if p.active)
-    assert not any(f"/deelnemers/{p.id}\"" in html for p in foreign)
+    assert not any(f'/deelnemers/{p.id}"' in html for p in foreign)
 
 
 @pytest.mark.parametrize("suffix", PAGES)
