@@ -1,0 +1,91 @@
+"""Registering attendance per department and daypart, and the attendance rate."""
+
+from datetime import date
+
+from sqlmodel import select
+
+from app.coaching.attendance import attendance_summary, expected
+from app.coaching.models import Attendance
+from app.models import Department
+from tests.conftest import COACH
+
+MONDAY = date(2026, 11, 30)
+
+
+def _expected(db, code: str = "packaging"):
+    department = db.exec(select(Department).where(Department.code == code)).one()
+    return department, expected(db, department, MONDAY, "am")
+
+
+def _url(code: str = "packaging") -> str:
+    return f"/deelnemers/aanwezigheid?afdeling={code}&datum={MONDAY.isoformat()}&dagdeel=am"
+
+
+def test_whole_department_is_registered_in_one_form(client, auth, db):
+    department, rows = _expected(db)
+    assert len(rows) >= 3
+    first, second, *rest = [r.participant for r in rows]
+    auth.login(COACH)
+    page = client.get(_url()).get_data(as_text=True)
+    assert first.full_name in page and second.full_name in page
+    response = client.post(
+        _url(),
+        data={
+            f"status-{second.id}": "late",
+            f"status-{first.id}": "absent",
+            f"reason-{first.id}": "Bus te laat, daarna ziek",
+        },
+    )
+    assert response.status_code == 302
+    saved = {
+        a.participant_id: (a.status, a.reason)
+        for a in db.exec(select(Attendance).where(Attendance.day == MONDAY))
+    }
+    assert saved[first.id] == ("absent", "Bus te laat, daarna ziek")
+    assert saved[second.id] == ("late", "")
+    assert all(saved[p.participant.id][0] in ("present", "absent") for p in rows[2:])
+    assert len(saved) == len(rows)
+
+
+def test_absent_without_reason_is_refused_and_nothing_saved(client, auth, db):
+    _department, rows = _expected(db)
+    pid = rows[0].participant.id
+    auth.login(COACH)
+    response = client.post(_url(), data={f"status-{pid}": "absent"})
+    assert response.status_code == 400
+    assert "Vul een reden in bij afwezig." in response.get_data(as_text=True)
+    assert db.exec(select(Attendance)).all() == []
+
+
+def test_registering_again_overwrites_and_the_rate_follows(client, auth, db):
+    _department, rows = _expected(db)
+    pid = rows[0].participant.id
+    auth.login(COACH)
+    client.post(_url(), data={f"status-{pid}": "absent", f"reason-{pid}": "ziek"})
+    assert attendance_summary(db, pid).rate == 0
+    client.post(_url(), data={f"status-{pid}": "present"})
+    db.expire_all()
+    assert len(db.exec(select(Attendance).where(Attendance.participant_id == pid)).all()) == 1
+    summary = attendance_summary(db, pid)
+    assert summary.rate == 1 and summary.counts == {"present": 1}
+
+
+def test_expected_are_available_and_skilled_without_a_published_roster(db):
+    department, rows = _expected(db, "green")
+    from app.models import Availability, SkillLevel
+
+    for row in rows:
+        pid = row.participant.id
+        assert db.exec(
+            select(Availability).where(
+                Availability.participant_id == pid,
+                Availability.day == "mon",
+                Availability.daypart == "am",
+            )
+        ).first()
+        skill = db.exec(
+            select(SkillLevel).where(
+                SkillLevel.participant_id == pid, SkillLevel.department_id == department.id
+            )
+        ).one()
+        assert skill.level > 0
