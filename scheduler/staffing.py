@@ -38,8 +38,20 @@ def staff_minimums(m: RosterModel, weights: dict[str, int]) -> Staffing:
     the pins and what `previous` allows to keep (so a re-plan stays near the old roster);
     plus the proven lower bound on understaffing."""
     problem = m.problem
-    roster = _Roster(problem)
-    for a in (*problem.pinned, *problem.previous):
+    _, unmet = _flow(m, list(problem.pinned), set(), MIN, weights)
+    roster = _grow(m, [*problem.pinned, *problem.previous], weights)
+    if roster.understaffing() > unmet and problem.previous:
+        # Keeping all of `previous` can block the only way to cover an absence; then
+        # start from the pins alone, where the flow's change costs still favour `previous`.
+        roster = min(roster, _grow(m, list(problem.pinned), weights),
+                     key=lambda r: r.understaffing())
+    return Staffing(roster.assignments, roster.understaffing(), unmet)
+
+
+def _grow(m: RosterModel, seed: list[Assignment], weights: dict[str, int]) -> _Roster:
+    """The seed's valid part, then flow rounds to the minimums and then to the maximums."""
+    roster = _Roster(m.problem)
+    for a in seed:
         if (a.participant, a.department, a.slot) in m.x:
             roster.add_if_valid(a)
     refused: set[Assignment] = set()
@@ -49,8 +61,7 @@ def staff_minimums(m: RosterModel, weights: dict[str, int]) -> Staffing:
             refused.update(a for a in filled if not roster.add_if_valid(a))
             if not refused.intersection(filled):
                 break
-    _, unmet = _flow(m, list(problem.pinned), set(), MIN, weights)
-    return Staffing(roster.assignments, roster.understaffing(), unmet)
+    return roster
 
 
 def _flow(
