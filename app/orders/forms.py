@@ -25,7 +25,6 @@ from wtforms.validators import (
 )
 
 REQUIRED = _l("Dit veld is verplicht.")
-WHOLE = _l("Vul een heel getal in.")
 
 
 def _count(label: str, minimum: int) -> IntegerField:

@@ -14,6 +14,7 @@ from sqlmodel import Session, or_, select
 
 from app.models import Department, ProductionOrder
 from app.orders.services import number_taken, save_order
+from inventory.errors import ImportInvalid
 from inventory.models import Article, Customer
 from inventory.tabular import PRODUCTION_ORDER_COLUMNS, Column, Row, RowError, text, validate_rows
 
@@ -32,12 +33,6 @@ class OrderDraft:
     department: Department
     quantity: int
     due_date: date
-
-
-class ImportRefused(Exception):
-    def __init__(self, errors: list[RowError]) -> None:
-        self.errors = errors
-        super().__init__(f"{len(errors)} error(s)")
 
 
 def _lookup(session: Session, row: Row, today: date) -> OrderDraft | RowError:
@@ -99,13 +94,13 @@ def parse_orders(
 def apply_orders(
     session: Session, frame: pd.DataFrame, user_id: int | None, today: date | None = None
 ) -> list[ProductionOrder]:
-    """Create every order of the file, or raise `ImportRefused` having written nothing.
+    """Create every order of the file, or raise `import_invalid` having written nothing.
 
     The caller commits; on a refusal nothing was added to the session.
     """
     drafts, errors = parse_orders(session, frame, today)
     if errors:
-        raise ImportRefused(errors)
+        raise ImportInvalid(count=len(errors), errors=errors)
     return [
         save_order(
             session,

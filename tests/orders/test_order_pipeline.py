@@ -1,7 +1,6 @@
 """The status pipeline: one step forward at a time, cancel while open, never back."""
 
 import pytest
-
 from sqlmodel import Session, select
 
 from app.models import OrderStatusChange, ProductionOrder
