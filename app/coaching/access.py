@@ -9,6 +9,7 @@ from flask import abort
 from flask_login import current_user
 from sqlmodel import Session, select
 
+from app.audit import record
 from app.models import CoachAssignment, Participant
 
 
@@ -41,4 +42,12 @@ def participant_or_abort(db: Session, participant_id: int) -> Participant:
         abort(404)
     if not may_open(db, participant_id):
         abort(403)
+    return participant
+
+
+def read_participant(db: Session, participant_id: int, what: str) -> Participant:
+    """The participant for a page that shows their file, with the read logged and committed."""
+    participant = participant_or_abort(db, participant_id)
+    record(db, "view", what, participant.id)
+    db.commit()
     return participant

@@ -3,10 +3,9 @@
 from flask import render_template
 from sqlmodel import select
 
-from app.audit import record
 from app.auth.access import STAFF, roles
 from app.coaching import bp
-from app.coaching.access import participant_or_abort
+from app.coaching.access import read_participant
 from app.coaching.file import load_file
 from app.db import get_session
 from app.models import Certificate
@@ -17,15 +16,13 @@ from app.vocab import DAYPARTS, DAYS
 @roles(*STAFF)
 def own_plan(participant_id: int):
     db = get_session()
-    participant = participant_or_abort(db, participant_id)
+    participant = read_participant(db, participant_id, "mijn plan")
     file = load_file(db, participant)
     obtained = db.exec(
         select(Certificate).where(
             Certificate.participant_id == participant.id, Certificate.status == "obtained"
         )
     ).all()
-    record(db, "view", "mijn plan", participant.id)
-    db.commit()
     return render_template(
         "coaching/own_plan.html",
         p=participant,

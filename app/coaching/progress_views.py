@@ -11,7 +11,7 @@ from sqlmodel import select
 from app.audit import record
 from app.auth.access import STAFF, roles
 from app.coaching import bp
-from app.coaching.access import participant_or_abort
+from app.coaching.access import participant_or_abort, read_participant
 from app.coaching.forms import NoteForm
 from app.coaching.models import Attachment
 from app.coaching.progress import (
@@ -46,10 +46,7 @@ def _page(participant, form: NoteForm, status: int = 200):
 @bp.route("/<int:participant_id>/voortgang")
 @roles(*STAFF)
 def progress(participant_id: int):
-    db = get_session()
-    participant = participant_or_abort(db, participant_id)
-    record(db, "view", "voortgang", participant.id)
-    db.commit()
+    participant = read_participant(get_session(), participant_id, "voortgang")
     return _page(participant, NoteForm(day=date.today()))
 
 

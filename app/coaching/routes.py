@@ -9,7 +9,7 @@ from flask_login import current_user
 from app.audit import record
 from app.auth.access import STAFF, roles
 from app.coaching import bp
-from app.coaching.access import may_see_sensitive, participant_or_abort
+from app.coaching.access import may_see_sensitive, participant_or_abort, read_participant
 from app.coaching.caseload import CaseloadFilter, caseload, certificate_is_expiring
 from app.coaching.file import (
     add_ladder_step,
@@ -91,10 +91,7 @@ def _file_page(participant, status: int = 200, **forms):
 @bp.route("/<int:participant_id>")
 @roles(*STAFF)
 def participant_file(participant_id: int):
-    db = get_session()
-    participant = participant_or_abort(db, participant_id)
-    record(db, "view", "dossier", participant.id)
-    db.commit()
+    participant = read_participant(get_session(), participant_id, "dossier")
     return _file_page(participant)
 
 

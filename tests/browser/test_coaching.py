@@ -1,0 +1,46 @@
+"""A coach's day in the browser (CSRF on): a progress note, a department's attendance, a report."""
+
+from openpyxl import load_workbook
+from playwright.sync_api import expect
+
+from tests.browser.conftest import login
+from tests.conftest import COACH
+
+
+def test_coach_logs_a_note_registers_attendance_and_downloads_a_report(page, live_server, tmp_path):
+    login(page, live_server, COACH)
+    page.get_by_role("link", name="Deelnemers").first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Deelnemers")
+    page.locator("#caseload-rows tbody th a").first.click()
+    name = page.get_by_role("heading", level=1).inner_text()
+
+    page.get_by_role("link", name="Voortgang", exact=True).click()
+    page.get_by_label("Notitie", exact=True).fill("Werkt zelfstandig aan de inpaklijn.")
+    page.get_by_label("Stiptheid").select_option("4")
+    page.get_by_role("button", name="Notitie opslaan").click()
+    expect(page.get_by_role("status")).to_contain_text("Notitie opgeslagen.")
+    expect(page.locator(".timeline")).to_contain_text("Werkt zelfstandig aan de inpaklijn.")
+    expect(page.locator(".score-table")).to_contain_text("4")
+
+    page.goto(f"{live_server}/deelnemers/aanwezigheid?afdeling=packaging&datum=2026-11-30")
+    first_row = page.locator("tbody tr").first
+    first_row.get_by_label("afwezig").check()
+    first_row.locator("input[type=text]").fill("Ziek gemeld")
+    page.get_by_role("button", name="Aanwezigheid opslaan").click()
+    expect(page.get_by_role("status")).to_contain_text("Aanwezigheid van")
+    expect(page.locator("tbody tr").first.get_by_label("afwezig")).to_be_checked()
+
+    page.goto(f"{live_server}/deelnemers/")
+    page.get_by_role("link", name=name.split(" (")[0]).first.click()
+    page.get_by_role("link", name="Voortgangsrapport").click()
+    page.get_by_label("Samenvatting van de trajectbegeleider").fill("Mooie groei.")
+    page.get_by_role("button", name="Samenvatting opslaan").click()
+    expect(page.locator(".summary-text")).to_have_text("Mooie groei.")
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download als Excel").click()
+    path = tmp_path / "rapport.xlsx"
+    download_info.value.save_as(path)
+    overview = {
+        row[0]: row[1] for row in load_workbook(path)["Overzicht"].iter_rows(values_only=True)
+    }
+    assert overview["Samenvatting van de trajectbegeleider"] == "Mooie groei."
