@@ -69,11 +69,16 @@ def week_view(week: str | None):
     )
 
 
+ADD, EDIT = "nieuw", "bewerk"
+
+
 def _edit_form(view: page.WeekPage, action: str, **data) -> EditForm:
+    """Prefixed, so the add form and the edit panel on one page never share element ids."""
     roster = view.latest
     return EditForm(
         view.participant_choices,
         view.department_choices,
+        prefix=ADD if action == "add" else EDIT,
         formdata=None,
         data={
             "action": action,
@@ -113,7 +118,8 @@ def edit_panel(week: str):
 @roles(*MANAGERS)
 def change(week: str):
     view = _page(week)
-    form = EditForm(view.participant_choices, view.department_choices)
+    prefix = ADD if f"{ADD}-action" in request.form else EDIT
+    form = EditForm(view.participant_choices, view.department_choices, prefix=prefix)
     if not form.validate():
         errors = [e for messages in form.errors.values() for e in messages]
         return _region(view, 422, refused=[str(e) for e in errors])

@@ -34,7 +34,9 @@ def wait_for_job(app, week: str = WEEK, timeout: float = 60.0) -> SolverJob:
 def latest_version(db: Session, week: str = WEEK) -> RosterVersion | None:
     db.expire_all()
     return db.exec(
-        select(RosterVersion).where(RosterVersion.week == week).order_by(RosterVersion.version.desc())
+        select(RosterVersion)
+        .where(RosterVersion.week == week)
+        .order_by(RosterVersion.version.desc())
     ).first()
 
 

@@ -4,6 +4,7 @@ import io
 
 import pandas as pd
 import pytest
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from app.models import Certificate, Participant
@@ -26,8 +27,17 @@ def _free_slot(problem: dict, person: dict) -> tuple[str, str]:
     return tuple(person["available"][0])
 
 
+def _one_assignment(db, department: str = "packaging"):
+    """A draft with one person lacking VCA on one daypart they are available."""
+    person = _without_vca(db)
+    day, part = _free_slot(None, person)
+    row = {"participant": person["id"], "department": department, "day": day, "daypart": part}
+    return person, day, part, _draft(db, [row])
+
+
 def _change(client, roster, **fields):
     data = {"roster": roster.id, "revision": roster.revision} | fields
+    data = {f"bewerk-{key}": value for key, value in data.items()}
     return client.post(f"/rooster/{WEEK}/wijzig", data=data, headers=HTMX)
 
 
@@ -39,12 +49,16 @@ def _without_vca(db):
 
 
 def test_move_into_department_without_certificate_is_refused(db, client, manager):
-    person = _without_vca(db)
-    day, part = _free_slot(None, person)
-    roster = _draft(db, [{"participant": person["id"], "department": "packaging", "day": day,
-                          "daypart": part}])
-    response = _change(client, roster, action="move", participant=person["id"], day=day,
-                       daypart=part, department="warehouse")
+    person, day, part, roster = _one_assignment(db)
+    response = _change(
+        client,
+        roster,
+        action="move",
+        participant=person["id"],
+        day=day,
+        daypart=part,
+        department="warehouse",
+    )
     assert response.status_code == 422
     text = response.get_data(as_text=True)
     assert f"Geweigerd: {person['name']} heeft geen VCA, nodig voor Magazijn" in text
@@ -54,12 +68,16 @@ def test_move_into_department_without_certificate_is_refused(db, client, manager
 
 
 def test_accepted_move_is_stored_with_its_consequences(db, client, manager):
-    person = _without_vca(db)
-    day, part = _free_slot(None, person)
-    roster = _draft(db, [{"participant": person["id"], "department": "packaging", "day": day,
-                          "daypart": part}])
-    response = _change(client, roster, action="move", participant=person["id"], day=day,
-                       daypart=part, department="cleaning")
+    person, day, part, roster = _one_assignment(db)
+    response = _change(
+        client,
+        roster,
+        action="move",
+        participant=person["id"],
+        day=day,
+        daypart=part,
+        department="cleaning",
+    )
     assert response.status_code == 200
     text = response.get_data(as_text=True)
     assert "Wijziging opgeslagen." in text and "Schoonmaak" in text
@@ -70,15 +88,19 @@ def test_accepted_move_is_stored_with_its_consequences(db, client, manager):
 
 
 def test_stale_revision_gets_a_409_and_changes_nothing(db, client, manager):
-    person = _without_vca(db)
-    day, part = _free_slot(None, person)
-    roster = _draft(db, [{"participant": person["id"], "department": "packaging", "day": day,
-                          "daypart": part}])
+    person, day, part, roster = _one_assignment(db)
     stale_revision = roster.revision
     first = _change(client, roster, action="pin", participant=person["id"], day=day, daypart=part)
     assert first.status_code == 200
-    stale = _change(client, roster, revision=stale_revision, action="remove", participant=person["id"], day=day,
-                    daypart=part)
+    stale = _change(
+        client,
+        roster,
+        revision=stale_revision,
+        action="remove",
+        participant=person["id"],
+        day=day,
+        daypart=part,
+    )
     assert stale.status_code == 409
     assert "intussen door iemand anders gewijzigd" in stale.get_data(as_text=True)
     row = db.exec(select(RosterAssignment).where(RosterAssignment.roster_id == roster.id)).one()
@@ -87,10 +109,7 @@ def test_stale_revision_gets_a_409_and_changes_nothing(db, client, manager):
 
 
 def test_publish_freezes_and_editing_makes_a_new_draft(db, client, manager):
-    person = _without_vca(db)
-    day, part = _free_slot(None, person)
-    roster = _draft(db, [{"participant": person["id"], "department": "packaging", "day": day,
-                          "daypart": part}])
+    person, day, part, roster = _one_assignment(db)
     form = {"roster": roster.id, "revision": roster.revision}
     response = client.post(f"/rooster/{WEEK}/publiceren", data=form)
     assert response.status_code == 302
@@ -98,8 +117,15 @@ def test_publish_freezes_and_editing_makes_a_new_draft(db, client, manager):
     assert published.status == "published" and published.version == 1
     again = client.post(f"/rooster/{WEEK}/publiceren", data=form)
     assert again.status_code == 409
-    _change(client, published, action="move", participant=person["id"], day=day, daypart=part,
-            department="cleaning")
+    _change(
+        client,
+        published,
+        action="move",
+        participant=person["id"],
+        day=day,
+        daypart=part,
+        department="cleaning",
+    )
     draft = latest_version(db)
     assert draft.version == 2 and draft.status == "draft"
     codes = versions.Codes.load(db)
@@ -113,31 +139,44 @@ def test_database_refuses_double_booking(db):
     person = _without_vca(db)
     day, part = _free_slot(None, person)
     row = {"participant": person["id"], "department": "packaging", "day": day, "daypart": part}
-    with pytest.raises(Exception):
+    with pytest.raises(IntegrityError):
         _draft(db, [row, row | {"department": "cleaning"}])
 
 
 def test_excel_export_opens_with_pandas(db, client, manager):
     person = _without_vca(db)
     day, part = _free_slot(None, person)
-    _draft(db, [{"participant": person["id"], "department": "cleaning", "day": day,
-                 "daypart": part}])
+    _draft(
+        db, [{"participant": person["id"], "department": "cleaning", "day": day, "daypart": part}]
+    )
     response = client.get(f"/rooster/{WEEK}/rooster.xlsx")
     assert response.status_code == 200
     sheets = pd.read_excel(io.BytesIO(response.data), sheet_name=None)
     assert set(sheets) >= {"Deelnemers", "Verpakking", "Schoonmaak", "Magazijn"}
     overview = sheets["Deelnemers"]
     row = overview[overview["Code"] == person["id"]].iloc[0]
-    assert row[f"{ {'mon': 'ma', 'tue': 'di', 'wed': 'wo', 'thu': 'do', 'fri': 'vr'}[day]}-"
-               f"{ {'am': 'ochtend', 'pm': 'middag'}[part]}"] == "Schoonmaak"
+    assert (
+        row[
+            f"{ {'mon': 'ma', 'tue': 'di', 'wed': 'wo', 'thu': 'do', 'fri': 'vr'}[day] }-"
+            f"{ {'am': 'ochtend', 'pm': 'middag'}[part] }"
+        ]
+        == "Schoonmaak"
+    )
     assert person["name"] in sheets["Schoonmaak"].to_string()
 
 
 def test_copy_previous_week_drops_what_no_longer_holds(db, client, manager):
     problem = build_problem(db, "2026-W48")
     people = [p for p in problem["participants"] if p["available"]][:2]
-    rows = [{"participant": p["id"], "department": "packaging", "day": p["available"][0][0],
-             "daypart": p["available"][0][1]} for p in people]
+    rows = [
+        {
+            "participant": p["id"],
+            "department": "packaging",
+            "day": p["available"][0][0],
+            "daypart": p["available"][0][1],
+        }
+        for p in people
+    ]
     versions.new_version(db, "2026-W48", rows, user_id=None)
     db.commit()
     gone = db.exec(select(Participant).where(Participant.code == people[1]["id"])).one()
@@ -182,13 +221,17 @@ def test_unknown_week_is_404(client, manager):
 
 def test_certificate_change_is_seen_by_the_checker(db, client, manager):
     """The checker judges against the database of now, not of when the roster was made."""
-    person = _without_vca(db)
-    day, part = _free_slot(None, person)
-    roster = _draft(db, [{"participant": person["id"], "department": "packaging", "day": day,
-                          "daypart": part}])
+    person, day, part, roster = _one_assignment(db)
     participant = db.exec(select(Participant).where(Participant.code == person["id"])).one()
     db.add(Certificate(participant_id=participant.id, kind="vca", status="obtained"))
     db.commit()
-    response = _change(client, roster, action="move", participant=person["id"], day=day,
-                       daypart=part, department="warehouse")
+    response = _change(
+        client,
+        roster,
+        action="move",
+        participant=person["id"],
+        day=day,
+        daypart=part,
+        department="warehouse",
+    )
     assert response.status_code == 200

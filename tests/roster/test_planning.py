@@ -54,8 +54,10 @@ def test_replan_keeps_pins_and_reports_changes_against_published(app, client, db
     assert second.id != first.id and second.status == "done"
     replanned = latest_version(db)
     assert replanned.version == 2
-    kept = {(r.participant_id, r.department_id, r.day, r.daypart)
-            for r in _pinned_rows(db, replanned.id)}
+    kept = {
+        (r.participant_id, r.department_id, r.day, r.daypart)
+        for r in _pinned_rows(db, replanned.id)
+    }
     assert kept == pins
 
 
@@ -66,9 +68,11 @@ def test_infeasible_pins_are_explained_in_dutch_and_last_roster_stays(app, clien
     problem = build_problem(db, WEEK)
     person = next(p for p in problem["participants"] if ["mon", "am"] not in p["available"])
     roster = versions.new_version(
-        db, WEEK,
+        db,
+        WEEK,
         [{"participant": person["id"], "department": "packaging", "day": "mon", "daypart": "am"}],
-        user_id=None, pinned={(person["id"], "mon", "am")},
+        user_id=None,
+        pinned={(person["id"], "mon", "am")},
     )
     db.commit()
     job = plan(client, app)
@@ -76,8 +80,9 @@ def test_infeasible_pins_are_explained_in_dutch_and_last_roster_stays(app, clien
     assert latest_version(db).id == roster.id
     text = client.get(f"/rooster/{WEEK}").get_data(as_text=True)
     assert "Waarom deze week niet te plannen is" in text
-    assert (f"{person['name']} is vastgezet bij Verpakking op ma-ochtend, maar is dan niet "
-            "beschikbaar") in text
+    assert (
+        f"{person['name']} is vastgezet bij Verpakking op ma-ochtend, maar is dan niet beschikbaar"
+    ) in text
     assert f"/rooster/{WEEK}/deelnemer/{person['id']}" in text
 
 
@@ -94,28 +99,44 @@ def test_crashing_job_is_reported_and_roster_stays(app, client, db, manager, mon
 
 
 def test_lost_job_is_reported_as_interrupted(app, db):
-    job = SolverJob(week=WEEK, status="running", time_limit=1,
-                    started_at=utcnow() - timedelta(minutes=5))
+    job = SolverJob(
+        week=WEEK, status="running", time_limit=1, started_at=utcnow() - timedelta(minutes=5)
+    )
     assert jobs.is_lost(job)
-    assert not jobs.is_lost(SolverJob(week=WEEK, status="running", time_limit=1,
-                                      started_at=utcnow()))
+    assert not jobs.is_lost(
+        SolverJob(week=WEEK, status="running", time_limit=1, started_at=utcnow())
+    )
 
 
 def test_absence_after_publishing_shows_gap_and_replans_only_it(app, client, db, manager):
     plan(client, app)
     draft = latest_version(db)
-    client.post(f"/rooster/{WEEK}/publiceren", data={"roster": draft.id,
-                                                      "revision": draft.revision})
+    client.post(
+        f"/rooster/{WEEK}/publiceren", data={"roster": draft.id, "revision": draft.revision}
+    )
     published = latest_version(db)
     assert published.status == "published"
     rows = db.exec(select(RosterAssignment).where(RosterAssignment.roster_id == published.id)).all()
     sick = rows[0]
     code = db.get(Participant, sick.participant_id).code
-    day_date = {"mon": "2026-11-30", "tue": "2026-12-01", "wed": "2026-12-02",
-                "thu": "2026-12-03", "fri": "2026-12-04"}[sick.day]
-    response = client.post(f"/rooster/{WEEK}/afwezigheid", data={
-        "afw-participant": code, "afw-start_date": day_date, "afw-end_date": day_date,
-        "afw-daypart": "", "afw-kind": "sick"}, follow_redirects=True)
+    day_date = {
+        "mon": "2026-11-30",
+        "tue": "2026-12-01",
+        "wed": "2026-12-02",
+        "thu": "2026-12-03",
+        "fri": "2026-12-04",
+    }[sick.day]
+    response = client.post(
+        f"/rooster/{WEEK}/afwezigheid",
+        data={
+            "afw-participant": code,
+            "afw-start_date": day_date,
+            "afw-end_date": day_date,
+            "afw-daypart": "",
+            "afw-kind": "sick",
+        },
+        follow_redirects=True,
+    )
     text = response.get_data(as_text=True)
     assert "is geregistreerd" in text and "Gaten door afwezigheid" in text
     assert "Herplan alleen de gaten" in text
@@ -125,9 +146,12 @@ def test_absence_after_publishing_shows_gap_and_replans_only_it(app, client, db,
     repaired = latest_version(db)
     assert repaired.version == published.version + 1
     before = {(r.participant_id, r.day, r.daypart): r.department_id for r in rows}
-    after = {(r.participant_id, r.day, r.daypart): r.department_id
-             for r in db.exec(select(RosterAssignment)
-                              .where(RosterAssignment.roster_id == repaired.id)).all()}
+    after = {
+        (r.participant_id, r.day, r.daypart): r.department_id
+        for r in db.exec(
+            select(RosterAssignment).where(RosterAssignment.roster_id == repaired.id)
+        ).all()
+    }
     absent = {k for k in before if k[0] == sick.participant_id and k[1] == sick.day}
     assert not absent & after.keys()
     assert all(after.get(k) == v for k, v in before.items() if k not in absent)

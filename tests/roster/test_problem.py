@@ -31,7 +31,12 @@ def test_demo_week_is_a_valid_problem(db):
     problem = build_problem(db, WEEK)
     parsed = scheduler.parse_problem(problem)
     assert {d.id for d in parsed.departments} == {
-        "packaging", "warehouse", "green", "cleaning", "reception", "shop"
+        "packaging",
+        "warehouse",
+        "green",
+        "cleaning",
+        "reception",
+        "shop",
     }
     assert 0 < len(parsed.participants) <= 95
     green = _department(problem, "green")
@@ -56,13 +61,29 @@ def test_raised_skill_appears_in_the_next_problem(db):
 
 def test_absence_removes_dayparts_of_that_week_only(db):
     problem = build_problem(db, WEEK)
-    person = next(p for p in problem["participants"] if ["tue", "am"] in p["available"]
-                  and ["wed", "pm"] in p["available"])
+    person = next(
+        p
+        for p in problem["participants"]
+        if ["tue", "am"] in p["available"] and ["wed", "pm"] in p["available"]
+    )
     participant = db.exec(select(Participant).where(Participant.code == person["id"])).one()
-    db.add(Absence(participant_id=participant.id, start_date=date(2026, 12, 1),
-                   end_date=date(2026, 12, 1), kind="sick"))
-    db.add(Absence(participant_id=participant.id, start_date=date(2026, 12, 2),
-                   end_date=date(2026, 12, 2), daypart="pm", kind="appointment"))
+    db.add(
+        Absence(
+            participant_id=participant.id,
+            start_date=date(2026, 12, 1),
+            end_date=date(2026, 12, 1),
+            kind="sick",
+        )
+    )
+    db.add(
+        Absence(
+            participant_id=participant.id,
+            start_date=date(2026, 12, 2),
+            end_date=date(2026, 12, 2),
+            daypart="pm",
+            kind="appointment",
+        )
+    )
     db.commit()
     after = _participant(build_problem(db, WEEK), person["id"])["available"]
     assert ["tue", "am"] not in after and ["tue", "pm"] not in after
@@ -75,8 +96,11 @@ def test_expired_certificate_is_excluded(db):
     problem = build_problem(db, WEEK)
     person = next(p for p in problem["participants"] if "vca" in p["certificates"])
     participant = db.exec(select(Participant).where(Participant.code == person["id"])).one()
-    vca = db.exec(select(Certificate).where(
-        Certificate.participant_id == participant.id, Certificate.kind == "vca")).first()
+    vca = db.exec(
+        select(Certificate).where(
+            Certificate.participant_id == participant.id, Certificate.kind == "vca"
+        )
+    ).first()
     vca.expires_on = MONDAY.replace(day=29, month=11)
     db.add(vca)
     db.commit()
