@@ -26,7 +26,10 @@ from app.models import (
     User,
 )
 from data.generator import DEMO_PASSWORD
+from inventory.layout import create_locations
 from inventory.models import Article, Customer
+from inventory.putaway import put_away
+from inventory.receiving import receive_pallets
 
 DEMO_FILE = ROOT / "data" / "demo.json"
 
@@ -47,6 +50,7 @@ def load_demo(session: Session, path: Path = DEMO_FILE) -> None:
     departments = _departments(session, data["departments"])
     participants = _participants(session, data["participants"], departments)
     _avoid(session, data["avoid"], participants)
+    create_locations(session)
     customers = _customers(session, data["customers"], departments)
     _users(session, data["users"], participants, customers)
     session.commit()
@@ -178,6 +182,20 @@ def _customers(
             session.add(article)
             articles[a["code"]] = article
         session.flush()
+        for a in row["articles"]:
+            article = articles[a["code"]]
+            pallets = a["pallets_in_stock"]
+            received = receive_pallets(
+                session,
+                customer.id,
+                article.id,
+                pallets * article.units_per_pallet,
+                pallets,
+                reference="DEMO",
+                user="demo",
+            )
+            for pallet in received:
+                put_away(session, pallet.id, user="demo")
         for o in row["orders"]:
             order = ProductionOrder(
                 number=o["number"],

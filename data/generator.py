@@ -247,7 +247,7 @@ COACHES = [
 def generate(seed: int = SEED) -> dict:
     rng = random.Random(seed)
     participants = _participants(rng)
-    return {
+    data = {
         "reference_date": REFERENCE_DATE.isoformat(),
         "departments": DEPARTMENTS,
         "participants": participants,
@@ -255,6 +255,16 @@ def generate(seed: int = SEED) -> dict:
         "customers": _customers(rng),
         "users": _users(participants),
     }
+    # Stock draws from a generator of its own so the rest of the set stays as it was.
+    _add_stock(random.Random(seed + 1), data["customers"])
+    return data
+
+
+def _add_stock(rng: random.Random, customers: list[dict]) -> None:
+    """Full pallets of each article already in the warehouse."""
+    for customer in customers:
+        for article in customer["articles"]:
+            article["pallets_in_stock"] = rng.randint(2, 12)
 
 
 def _participants(rng: random.Random) -> list[dict]:
