@@ -10,6 +10,7 @@ from app.audit import record
 from app.auth.access import STAFF, roles
 from app.coaching import bp
 from app.coaching.access import may_see_sensitive, participant_or_abort, read_participant
+from app.coaching.attendance import attendance_summary
 from app.coaching.caseload import CaseloadFilter, caseload, certificate_is_expiring
 from app.coaching.file import (
     add_ladder_step,
@@ -84,6 +85,7 @@ def _file_page(participant, status: int = 200, **forms):
         days=DAYS,
         dayparts=DAYPARTS,
         expiring=certificate_is_expiring,
+        attendance=attendance_summary(db, participant.id),
         **defaults,
     ), status
 

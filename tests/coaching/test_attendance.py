@@ -7,7 +7,7 @@ from sqlmodel import select
 from app.coaching.attendance import attendance_summary, expected
 from app.coaching.models import Attendance
 from app.models import Department
-from tests.conftest import COACH
+from tests.conftest import COACH, MANAGER
 
 MONDAY = date(2026, 11, 30)
 
@@ -89,3 +89,14 @@ def test_expected_are_available_and_skilled_without_a_published_roster(db):
             )
         ).one()
         assert skill.level > 0
+
+
+def test_attendance_rate_shows_on_the_participant_file(client, auth, db):
+    _department, rows = _expected(db)
+    pid = rows[0].participant.id
+    auth.login(COACH)
+    client.post(_url(), data={f"status-{pid}": "late"})
+    auth.logout()
+    auth.login(MANAGER)
+    html = client.get(f"/deelnemers/{pid}").get_data(as_text=True)
+    assert "Aanwezigheid: 100% van 1 geregistreerde dagdelen." in html
