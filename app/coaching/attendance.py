@@ -14,6 +14,7 @@ from app.audit import record
 from app.coaching.models import Attendance
 from app.models import Absence, Availability, Department, Participant, SkillLevel
 from app.roster.models import RosterAssignment, RosterVersion
+from app.roster.versions import last_published
 from app.roster.weeks import week_of
 from app.vocab import DAYS
 
@@ -31,11 +32,7 @@ def weekday_code(day: date) -> str | None:
 
 
 def published_roster(db: Session, day: date) -> RosterVersion | None:
-    return db.exec(
-        select(RosterVersion)
-        .where(RosterVersion.week == week_of(day), RosterVersion.status == "published")
-        .order_by(RosterVersion.version.desc())
-    ).first()
+    return last_published(db, week_of(day))
 
 
 def _candidates(db: Session, department: Department, day: date, daypart: str):
@@ -171,3 +168,20 @@ def attendance_summary(
     if end:
         query = query.where(Attendance.day <= end)
     return AttendanceSummary(counts=dict(db.exec(query).all()))
+
+
+def rostered_this_week(db: Session, participant_id: int, day: date) -> list[tuple[str, str, str]]:
+    """(day, daypart, department name) of the participant in the week's published roster."""
+    roster = published_roster(db, day)
+    if roster is None:
+        return []
+    order = {code: i for i, code in enumerate(DAYS)}
+    rows = db.exec(
+        select(RosterAssignment.day, RosterAssignment.daypart, Department.name)
+        .join(Department, Department.id == RosterAssignment.department_id)
+        .where(
+            RosterAssignment.roster_id == roster.id,
+            RosterAssignment.participant_id == participant_id,
+        )
+    ).all()
+    return sorted(rows, key=lambda row: (order[row[0]], row[1]))

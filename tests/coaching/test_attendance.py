@@ -100,3 +100,47 @@ def test_attendance_rate_shows_on_the_participant_file(client, auth, db):
     auth.login(MANAGER)
     html = client.get(f"/deelnemers/{pid}").get_data(as_text=True)
     assert "Aanwezigheid: 100% van 1 geregistreerde dagdelen." in html
+
+
+def _publish(
+    db, participant_id: int, department: Department, day: str = "mon", on: date = MONDAY
+) -> None:
+    from app.roster.models import RosterAssignment, RosterVersion
+    from app.roster.weeks import week_of
+
+    roster = RosterVersion(week=week_of(on), version=1, status="published")
+    db.add(roster)
+    db.flush()
+    db.add(
+        RosterAssignment(
+            roster_id=roster.id,
+            participant_id=participant_id,
+            department_id=department.id,
+            day=day,
+            daypart="am",
+        )
+    )
+    db.commit()
+
+
+def test_published_roster_decides_who_is_expected(db):
+    department, fallback = _expected(db)
+    outsider = fallback[0].participant.id
+    from tests.coaching.conftest import caseload_of
+
+    rostered = next(
+        i for i in caseload_of(db, COACH) if i not in {r.participant.id for r in fallback}
+    )
+    _publish(db, rostered, department)
+    _department, rows = _expected(db)
+    assert [r.participant.id for r in rows] == [rostered]
+    assert outsider not in [r.participant.id for r in rows]
+
+
+def test_own_plan_shows_this_weeks_roster(client, auth, db, own_id):
+    department = db.exec(select(Department).where(Department.code == "green")).one()
+    _publish(db, own_id, department, day="tue", on=date.today())
+    auth.login(COACH)
+    html = client.get(f"/deelnemers/{own_id}/mijn-plan").get_data(as_text=True)
+    assert "Deze week werk je:" in html
+    assert f"Dinsdag ochtend: {department.name}" in html
