@@ -9,7 +9,14 @@ from datetime import date, timedelta
 from sqlmodel import Session, select
 
 from app.audit import record
-from app.coaching.models import Intake, Outcome, ProgressNote, ReportSummary, SensitiveInfo
+from app.coaching.models import (
+    Intake,
+    Outcome,
+    PortfolioStep,
+    ProgressNote,
+    ReportSummary,
+    SensitiveInfo,
+)
 from app.coaching.progress import delete_attachment_files
 from app.models import Absence, Participant
 
@@ -34,7 +41,7 @@ def due_for_anonymising(db: Session, older_than_days: int, today: date | None = 
 
 def anonymise(db: Session, participant: Participant) -> None:
     files = delete_attachment_files(db, participant.id)
-    for table in (SensitiveInfo, ProgressNote, ReportSummary, Intake):
+    for table in (SensitiveInfo, ProgressNote, ReportSummary, Intake, PortfolioStep):
         for row in db.exec(select(table).where(table.participant_id == participant.id)):
             db.delete(row)
     for absence in db.exec(select(Absence).where(Absence.participant_id == participant.id)):

@@ -10,7 +10,7 @@ from datetime import date
 from sqlmodel import Session, select
 
 from app.audit import record
-from app.coaching.models import Intake, LadderStep, SensitiveInfo
+from app.coaching.models import Intake, LadderStep, PortfolioStep, SensitiveInfo
 from app.models import (
     Absence,
     Availability,
@@ -34,6 +34,7 @@ class ParticipantFile:
     availability: set[tuple[str, str]]
     absences: list[Absence]
     learning: set[int]
+    portfolio: list[PortfolioStep]
 
 
 def departments(db: Session) -> list[Department]:
@@ -92,6 +93,13 @@ def load_file(db: Session, participant: Participant) -> ParticipantFile:
                 select(DepartmentWish.department_id).where(
                     DepartmentWish.participant_id == pid, DepartmentWish.kind == "learning"
                 )
+            )
+        ),
+        portfolio=list(
+            db.exec(
+                select(PortfolioStep)
+                .where(PortfolioStep.participant_id == pid)
+                .order_by(PortfolioStep.day, PortfolioStep.id)
             )
         ),
     )

@@ -172,3 +172,15 @@ class OutcomeForm(FlaskForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind.choices = _choices("outcome", OUTCOME_KINDS)
+
+
+class PortfolioForm(FlaskForm):
+    description = StringField(
+        _l("Onderdeel praktijkverklaring"),
+        validators=[DataRequired(_l("Beschrijf wat de deelnemer laat zien.")), Length(max=300)],
+    )
+    day = DateField(_l("Datum"), validators=[DataRequired(REQUIRED_DATE)])
+    confirmed_by = StringField(
+        _l("Bevestigd door (naam werkmeester)"),
+        validators=[DataRequired(_l("Vul in wie dit heeft bevestigd.")), Length(max=200)],
+    )

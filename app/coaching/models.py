@@ -138,3 +138,13 @@ class Outcome(SQLModel, table=True):
     kind: str = Field(max_length=20)
     destination: str = Field(default="", max_length=200)
     note: str = Field(default="", max_length=1000)
+
+
+class PortfolioStep(SQLModel, table=True):
+    """One step toward a practice statement (praktijkverklaring): what, when, confirmed by whom."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(sa_column=fk("participant.id"))
+    description: str = Field(max_length=300)
+    day: date
+    confirmed_by: str = Field(max_length=200)

@@ -12,7 +12,14 @@ from sqlmodel import Session, select
 
 from app.coaching.attendance import AttendanceSummary, attendance_summary
 from app.coaching.file import intake_of
-from app.coaching.models import Attendance, Intake, LadderStep, ProgressNote, ReportSummary
+from app.coaching.models import (
+    Attendance,
+    Intake,
+    LadderStep,
+    PortfolioStep,
+    ProgressNote,
+    ReportSummary,
+)
 from app.coaching.vocab import ATTENDANCE_STATUSES, COMPETENCES
 from app.labels import label
 from app.models import Certificate, Department, Participant
@@ -38,6 +45,7 @@ class ProgressReport:
     certificates: list[Certificate]
     competences: list[CompetenceTrend]
     ladder: list[LadderStep]
+    portfolio: list[PortfolioStep]
     summary: str
 
 
@@ -92,6 +100,13 @@ def build_report(db: Session, participant: Participant, start: date, end: date) 
                 select(LadderStep)
                 .where(LadderStep.participant_id == pid, LadderStep.day <= end)
                 .order_by(LadderStep.day, LadderStep.id)
+            )
+        ),
+        portfolio=list(
+            db.exec(
+                select(PortfolioStep)
+                .where(PortfolioStep.participant_id == pid, PortfolioStep.day <= end)
+                .order_by(PortfolioStep.day, PortfolioStep.id)
             )
         ),
         summary=summary_row(db, pid, start, end).text,
@@ -167,6 +182,12 @@ def report_workbook(report: ProgressReport) -> bytes:
         _("Participatieladder"),
         (_("Datum"), _("Trede")),
         [(_date(s.day), s.step) for s in report.ladder],
+    )
+    _sheet(
+        book,
+        _("Portfolio"),
+        (_("Datum"), _("Onderdeel"), _("Bevestigd door")),
+        [(_date(s.day), s.description, s.confirmed_by) for s in report.portfolio],
     )
     out = BytesIO()
     book.save(out)

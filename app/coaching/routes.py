@@ -23,7 +23,15 @@ from app.coaching.file import (
     set_learning_goals,
     set_skills,
 )
-from app.coaching.forms import AbsenceForm, CertificateForm, IntakeForm, LadderForm, SensitiveForm
+from app.coaching.forms import (
+    AbsenceForm,
+    CertificateForm,
+    IntakeForm,
+    LadderForm,
+    PortfolioForm,
+    SensitiveForm,
+)
+from app.coaching.models import PortfolioStep
 from app.db import get_session
 from app.extensions import htmx
 from app.models import Absence, Certificate
@@ -69,6 +77,7 @@ def _file_page(participant, status: int = 200, **forms):
         "ladder_form": LadderForm(prefix="ladder", day=date.today()),
         "certificate_form": CertificateForm(prefix="cert"),
         "absence_form": AbsenceForm(prefix="absence"),
+        "portfolio_form": PortfolioForm(prefix="portfolio", day=date.today()),
         "sensitive_form": (
             SensitiveForm(prefix="sensitive", obj=sensitive_of(db, participant.id))
             if sensitive
@@ -235,14 +244,30 @@ def add_absence(participant_id: int):
     return _saved(participant.id, "#afwezigheid")
 
 
+@bp.route("/<int:participant_id>/portfolio", methods=["POST"])
+@roles(*STAFF)
+def add_portfolio_step(participant_id: int):
+    db = get_session()
+    participant = participant_or_abort(db, participant_id)
+    form = PortfolioForm(prefix="portfolio")
+    if not form.validate():
+        return _file_page(participant, 400, portfolio_form=form)
+    step = PortfolioStep(participant_id=participant.id)
+    form.populate_obj(step)
+    db.add(step)
+    record(db, "create", f"portfolio: {step.description}", participant.id)
+    return _saved(participant.id, "#portfolio")
+
+
 _REMOVABLE = {
     "certificaat": (Certificate, "#certificaten"),
     "afwezigheid": (Absence, "#afwezigheid"),
+    "portfolio": (PortfolioStep, "#portfolio"),
 }
 
 
 @bp.route(
-    "/<int:participant_id>/<any(certificaat, afwezigheid):kind>/<int:row_id>/verwijderen",
+    "/<int:participant_id>/<any(certificaat,afwezigheid,portfolio):kind>/<int:row_id>/verwijderen",
     methods=["POST"],
 )
 @roles(*STAFF)

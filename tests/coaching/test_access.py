@@ -19,6 +19,7 @@ CHANGES = [
     ("/certificaten", {"cert-kind": "vca", "cert-status": "planned"}),
     ("/afwezigheid", {"absence-start_date": "2026-01-01", "absence-end_date": "2026-01-02"}),
     ("/voortgang", {"day": "2026-01-01", "text": "x"}),
+    ("/portfolio", {"portfolio-description": "x", "portfolio-confirmed_by": "y"}),
     ("/afsluiten", {"ended_on": "2026-01-01", "kind": "education"}),
 ]
 

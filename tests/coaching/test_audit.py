@@ -26,6 +26,16 @@ CHANGES = [
         "afwezigheid",
     ),
     ("/voortgang", {"day": "2026-01-01", "text": "Goed gewerkt"}, "create", "voortgangsnotitie"),
+    (
+        "/portfolio",
+        {
+            "portfolio-description": "Heftruck rijden",
+            "portfolio-day": "2026-01-01",
+            "portfolio-confirmed_by": "Henk",
+        },
+        "create",
+        "portfolio",
+    ),
     ("/afsluiten", {"ended_on": "2026-01-01", "kind": "education"}, "update", "traject afgesloten"),
     ("/rapport?start=2026-01-01&end=2026-03-31", {"text": "Prima"}, "update", "samenvatting"),
 ]

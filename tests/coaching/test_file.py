@@ -240,3 +240,27 @@ def test_ladder_steps_are_kept_as_history(client, auth, db, own_id):
     assert [s.step for s in steps] == [2, 4]
     html = client.get(f"/deelnemers/{own_id}").get_data(as_text=True)
     assert "Nu op trede 4" in html
+
+
+def test_portfolio_steps_are_recorded_with_who_confirmed(client, auth, db, own_id):
+    from app.coaching.models import PortfolioStep
+
+    auth.login(COACH)
+    missing = client.post(
+        f"/deelnemers/{own_id}/portfolio",
+        data={"portfolio-description": "Zelfstandig orderpicken", "portfolio-day": "2026-10-01"},
+    )
+    assert missing.status_code == 400
+    assert "Vul in wie dit heeft bevestigd." in missing.get_data(as_text=True)
+    client.post(
+        f"/deelnemers/{own_id}/portfolio",
+        data={
+            "portfolio-description": "Zelfstandig orderpicken",
+            "portfolio-day": "2026-10-01",
+            "portfolio-confirmed_by": "Henk (werkmeester magazijn)",
+        },
+    )
+    step = db.exec(select(PortfolioStep).where(PortfolioStep.participant_id == own_id)).one()
+    assert (step.day, step.confirmed_by) == (date(2026, 10, 1), "Henk (werkmeester magazijn)")
+    plan = client.get(f"/deelnemers/{own_id}/mijn-plan").get_data(as_text=True)
+    assert "Zelfstandig orderpicken" in plan

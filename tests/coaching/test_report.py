@@ -19,6 +19,14 @@ def _fill(client, pid: int) -> None:
         data={"day": "2026-11-01", "text": "y", "punctuality": "4"},
     )
     client.post(f"/deelnemers/{pid}/rapport?{PERIOD}", data={"text": "Groeit in zelfstandigheid."})
+    client.post(
+        f"/deelnemers/{pid}/portfolio",
+        data={
+            "portfolio-description": "Pallets stapelen",
+            "portfolio-day": "2026-10-02",
+            "portfolio-confirmed_by": "Henk",
+        },
+    )
 
 
 def test_report_page_shows_period_scores_and_summary(client, auth, own_id):
@@ -42,6 +50,9 @@ def test_excel_report_holds_the_same_content(client, auth, own_id):
     competences = list(book["Competenties"].iter_rows(values_only=True))
     assert ("Stiptheid", 2, 4, 3.0, 2) in competences
     assert set(book.sheetnames) >= {"Afdelingen", "Certificaten", "Participatieladder"}
+    assert ("02-10-2026", "Pallets stapelen", "Henk") in list(
+        book["Portfolio"].iter_rows(values_only=True)
+    )
 
 
 def test_wrong_period_falls_back_with_a_message(client, auth, own_id):
