@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from roster_factory import assign, department, person, week
+from tests.scheduler.roster_factory import assign, department, person, week
 
 
 def run(*args: str):

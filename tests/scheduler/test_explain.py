@@ -1,8 +1,7 @@
 """Infeasible weeks: status, no roster, and the minimal clash in plain language."""
 
-from roster_factory import assign, department, person, week
-
 from scheduler import solve
+from tests.scheduler.roster_factory import assign, department, person, week
 
 MON = [("mon", "am"), ("mon", "pm")]
 

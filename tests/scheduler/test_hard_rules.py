@@ -1,8 +1,7 @@
 """One test per hard rule: a naive roster breaks it, check() says so, the solver does not."""
 
-from roster_factory import department, person, placed, roster, solved, week
-
 from scheduler import check, parse_problem
+from tests.scheduler.roster_factory import department, person, placed, roster, solved, week
 
 MON = [("mon", "am"), ("mon", "pm")]
 

@@ -1,8 +1,7 @@
 """One test per soft term: given these facts it penalises by N, and it changes the roster."""
 
-from roster_factory import assign, department, person, placed, roster, solved, week
-
 from scheduler import evaluate, parse_problem
+from tests.scheduler.roster_factory import assign, department, person, placed, roster, solved, week
 
 AM_PM = [("mon", "am"), ("mon", "pm")]
 

@@ -1,7 +1,7 @@
 import pytest
-from roster_factory import assign, department, person, week
 
 from scheduler import ProblemError, parse_problem, solve
+from tests.scheduler.roster_factory import assign, department, person, week
 
 
 def error_key(data) -> str:

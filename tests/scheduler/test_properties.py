@@ -3,9 +3,9 @@ infeasible exactly when the pins alone break a hard rule."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from roster_factory import GROUPS
 
 from scheduler import check, evaluate, parse_problem, solve
+from tests.scheduler.roster_factory import GROUPS
 
 DAYS, PARTS, DEPTS = ["mon", "tue"], ["am", "pm"], ["a", "b", "c"]
 SLOTS = [[d, p] for d in DAYS for p in PARTS]
