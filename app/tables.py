@@ -1,8 +1,8 @@
 """Imports every module that defines tables, so metadata is complete for Alembic and tests."""
 
-import app.models  # noqa: F401
-import app.orders.models  # noqa: F401
-import inventory.models  # noqa: F401
-import app.roster.models  # noqa: F401
 import app.audit  # noqa: F401
 import app.coaching.models  # noqa: F401
+import app.models  # noqa: F401
+import app.orders.models  # noqa: F401
+import app.roster.models  # noqa: F401
+import inventory.models  # noqa: F401

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import suppress
 
 import pytest
-from inventory_helpers import location_id, stored_pallet
+from tests.inventory.inventory_helpers import location_id, stored_pallet
 from sqlmodel import Session, create_engine
 
 from inventory.errors import InventoryError

@@ -1,7 +1,7 @@
 """The database itself refuses impossible numbers, whatever code writes them."""
 
 import pytest
-from inventory_helpers import location_id, stored_pallet
+from tests.inventory.inventory_helpers import location_id, stored_pallet
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 

@@ -1,5 +1,5 @@
 import pytest
-from inventory_helpers import location_id, stored_pallet
+from tests.inventory.inventory_helpers import location_id, stored_pallet
 
 from inventory.errors import (
     InvalidPalletStatus,

@@ -1,4 +1,4 @@
-from inventory_helpers import stored_pallet
+from tests.inventory.inventory_helpers import stored_pallet
 
 from inventory.layout import DEFAULT_LAYOUT, generate_layout
 from inventory.queries import movement_history, occupancy_by_aisle, stock

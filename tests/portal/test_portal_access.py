@@ -14,6 +14,7 @@ from inventory.layout import AisleBlock, create_locations
 from inventory.models import Article
 from tests.conftest import COACH, CUSTOMER, MANAGER, OTHER_CUSTOMER
 from tests.orders.order_helpers import customer_of, orders_of
+from tests.warehouse_app.empty import empty_warehouse
 
 PORTAL_PAGES = [
     "/portaal/orders",
@@ -28,6 +29,7 @@ PORTAL_PAGES = [
 @pytest.fixture
 def warehouse(db):
     """Each of the two demo customers has a pallet in stock and a shipped shipment."""
+    empty_warehouse(db)
     create_locations(db, (AisleBlock("A", range(1, 3), racks=3, levels=2),))
     shipments = {}
     for email in (CUSTOMER, OTHER_CUSTOMER):

@@ -8,12 +8,14 @@ from sqlmodel import func, select
 from inventory.layout import AisleBlock, create_locations
 from inventory.models import Article, Location, Pallet, Shipment, StockMovement
 from tests.conftest import MANAGER
+from tests.warehouse_app.empty import empty_warehouse
 
 LAYOUT = (AisleBlock("A", range(1, 3), racks=2, levels=2),)
 
 
 @pytest.fixture
 def manager(client, auth, db):
+    empty_warehouse(db)
     create_locations(db, LAYOUT)
     db.commit()
     auth.login(MANAGER)
@@ -49,6 +51,7 @@ def test_pages_open(manager, url):
 
 
 def test_empty_warehouse_offers_the_default_layout(client, auth, db):
+    empty_warehouse(db)
     auth.login(MANAGER)
     assert "Standaardindeling aanmaken" in client.get("/magazijn/").get_data(as_text=True)
     client.post("/magazijn/indeling")
