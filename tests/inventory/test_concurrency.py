@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterator
 from contextlib import suppress
 
 import pytest
-from tests.inventory.inventory_helpers import location_id, stored_pallet
 from sqlmodel import Session, create_engine
 
 from inventory.errors import InventoryError
@@ -19,6 +18,7 @@ from inventory.picking import pick_units
 from inventory.putaway import put_away
 from inventory.receiving import receive_pallets
 from inventory.shipping import create_shipment
+from tests.inventory.inventory_helpers import location_id, stored_pallet
 
 
 @pytest.fixture

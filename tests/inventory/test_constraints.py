@@ -1,11 +1,11 @@
 """The database itself refuses impossible numbers, whatever code writes them."""
 
 import pytest
-from tests.inventory.inventory_helpers import location_id, stored_pallet
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from inventory.models import Article, Location
+from tests.inventory.inventory_helpers import location_id, stored_pallet
 
 
 def refused(session, sql: str, **params) -> None:

@@ -1,5 +1,4 @@
 import pytest
-from tests.inventory.inventory_helpers import location_id, stored_pallet
 
 from inventory.errors import (
     CustomerMismatch,
@@ -20,6 +19,7 @@ from inventory.picking import pick_pallet, pick_units
 from inventory.queries import stock
 from inventory.receiving import receive_pallets
 from inventory.shipping import create_shipment, packing_list, ship
+from tests.inventory.inventory_helpers import location_id, stored_pallet
 
 
 def test_shipment_numbers_are_generated_unless_given(session):

@@ -1,5 +1,4 @@
 import pytest
-from tests.inventory.inventory_helpers import location_id, stored_pallet
 
 from inventory.errors import (
     InvalidPalletStatus,
@@ -10,6 +9,7 @@ from inventory.errors import (
 from inventory.models import Location, MovementKind, PalletStatus, StockMovement
 from inventory.putaway import SuggestionReason, move_pallet, put_away, suggest_put_away
 from inventory.receiving import receive_pallets
+from tests.inventory.inventory_helpers import location_id, stored_pallet
 
 
 def test_empty_warehouse_suggests_lowest_level_nearest_the_dock(session):

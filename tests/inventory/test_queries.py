@@ -1,8 +1,7 @@
-from tests.inventory.inventory_helpers import stored_pallet
-
 from inventory.layout import DEFAULT_LAYOUT, generate_layout
 from inventory.queries import movement_history, occupancy_by_aisle, stock
 from inventory.receiving import receive_pallets
+from tests.inventory.inventory_helpers import stored_pallet
 
 
 def test_default_layout_has_1200_unique_places_with_a_cold_aisle():
