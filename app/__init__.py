@@ -24,8 +24,11 @@ def create_app(config: type[Config] | None = None) -> Flask:
     login_manager.init_app(app)
     babel.init_app(app, locale_selector=_select_locale)
 
+    from app import security
     from app.auth.access import enforce_access
 
+    # Before access control: an expired session is told so, not merely refused.
+    security.init_app(app)
     app.before_request(enforce_access)
     _register_blueprints(app)
 

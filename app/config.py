@@ -6,6 +6,7 @@ refuses to start instead.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +31,17 @@ class Config:
     WTF_CSRF_HEADERS = ["X-CSRFToken"]
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
-    PERMANENT_SESSION_LIFETIME = 8 * 3600
+    # A login lasts at most a working day, and ends after an hour without a request
+    # (app/security/sessions.py). The remember-me cookie may not outlive the session.
+    PERMANENT_SESSION_LIFETIME = timedelta(hours=8)
+    SESSION_IDLE_TIMEOUT = timedelta(minutes=int(os.environ.get("SESSION_IDLE_MINUTES", "60")))
+    REMEMBER_COOKIE_DURATION = timedelta(hours=8)
+    REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
+    # Login throttling (app/security/lockout.py).
+    LOGIN_MAX_FAILURES_PER_ACCOUNT = 5
+    LOGIN_MAX_FAILURES_PER_IP = 20
+    LOGIN_LOCKOUT_MINUTES = 15
     MAX_CONTENT_LENGTH = 10 * 1024 * 1024
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER", str(ROOT / "var" / "uploads"))
     SOLVER_TIME_LIMIT = float(os.environ.get("SOLVER_TIME_LIMIT", "10"))

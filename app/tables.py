@@ -5,4 +5,5 @@ import app.coaching.models  # noqa: F401
 import app.models  # noqa: F401
 import app.orders.models  # noqa: F401
 import app.roster.models  # noqa: F401
+import app.security.models  # noqa: F401
 import inventory.models  # noqa: F401

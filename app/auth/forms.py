@@ -1,7 +1,9 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SubmitField
-from wtforms.validators import DataRequired, Length
+from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
+
+from app.auth.passwords import password_problems
 
 
 class LoginForm(FlaskForm):
@@ -14,3 +16,32 @@ class LoginForm(FlaskForm):
     )
     remember = BooleanField(_l("Ingelogd blijven op deze computer"))
     submit = SubmitField(_l("Inloggen"))
+
+
+def _strong_enough(_form, field) -> None:
+    problems = password_problems(field.data or "")
+    if problems:
+        raise ValidationError(" ".join(problems))
+
+
+class ChangePasswordForm(FlaskForm):
+    current = PasswordField(
+        _l("Huidig wachtwoord"),
+        validators=[DataRequired(_l("Vul uw huidige wachtwoord in.")), Length(max=200)],
+    )
+    new = PasswordField(
+        _l("Nieuw wachtwoord"),
+        validators=[
+            DataRequired(_l("Vul een nieuw wachtwoord in.")),
+            Length(max=200),
+            _strong_enough,
+        ],
+    )
+    confirm = PasswordField(
+        _l("Nieuw wachtwoord herhalen"),
+        validators=[
+            DataRequired(_l("Herhaal het nieuwe wachtwoord.")),
+            EqualTo("new", _l("De twee nieuwe wachtwoorden zijn niet gelijk.")),
+        ],
+    )
+    submit = SubmitField(_l("Wachtwoord wijzigen"))

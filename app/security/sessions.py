@@ -1,0 +1,84 @@
+"""How long a login lasts: an idle timeout and an absolute limit.
+
+Flask's session lives in a signed cookie, so both clocks are kept in it: `login_at` for the
+absolute limit (PERMANENT_SESSION_LIFETIME) and `seen_at` for inactivity
+(SESSION_IDLE_TIMEOUT). A cookie that outlived either is refused on its next request and the
+user is told why, instead of silently landing on the login page.
+"""
+
+import time
+from datetime import timedelta
+
+from flask import Response, current_app, flash, redirect, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from app.extensions import htmx
+from app.models import User
+
+
+def start(user: User, *, remember: bool) -> None:
+    """Log in on a fresh session, so no value from before the login survives it."""
+    session.clear()
+    login_user(user, remember=remember)
+    session.permanent = True
+    _stamp(login=True)
+
+
+def end() -> None:
+    """Log out. The session is emptied first: logout_user's request to delete the
+    remember-me cookie is itself kept in the session and must survive."""
+    session.clear()
+    logout_user()
+
+
+def expire_stale_session() -> Response | None:
+    if request.endpoint in (None, "static") or not current_user.is_authenticated:
+        return None
+    now = time.time()
+    if "login_at" not in session:
+        # Restored from the remember-me cookie, which lives no longer than a session may.
+        _stamp(login=True)
+        return None
+    idle_limit = _seconds(current_app.config["SESSION_IDLE_TIMEOUT"])
+    absolute_limit = _seconds(current_app.config["PERMANENT_SESSION_LIFETIME"])
+    if now - session.get("seen_at", 0) > idle_limit:
+        reason = _(
+            "U bent automatisch uitgelogd omdat u %(minutes)s minuten niet actief was. "
+            "Log opnieuw in om verder te gaan.",
+            minutes=round(idle_limit / 60),
+        )
+    elif now - session["login_at"] > absolute_limit:
+        reason = _(
+            "U bent automatisch uitgelogd omdat u langer dan %(hours)s uur ingelogd was. "
+            "Log opnieuw in om verder te gaan.",
+            hours=round(absolute_limit / 3600),
+        )
+    else:
+        _stamp(login=False)
+        return None
+    end()
+    flash(reason, "warning")
+    return _to_login()
+
+
+def _stamp(*, login: bool) -> None:
+    now = int(time.time())
+    if login:
+        session["login_at"] = now
+    session["seen_at"] = now
+
+
+def _seconds(value: int | float | timedelta) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def _to_login() -> Response:
+    target = request.full_path if request.method == "GET" and not htmx else None
+    login_url = url_for("auth.login", next=target)
+    if htmx:
+        # A swapped fragment must not become the login page: htmx loads it as a whole page.
+        response = Response(status=401)
+        response.headers["HX-Redirect"] = login_url
+        return response
+    return redirect(login_url)
