@@ -1,21 +1,23 @@
-"""Planning runs in a background thread, with their state kept in the database.
+"""Planning runs as a background job (`app.jobs`), with its state kept in the database.
 
-A solve takes seconds, far too long for a request; the request only queues a job. The
-job's row carries its progress and result, so whichever web worker answers the polling
-request can report it. A job that dies leaves `failed` with its error, and the roster
-that was there stays untouched: a draft is only stored from a finished solve.
+A solve takes seconds, far too long for a request; the request only queues a job, which
+runs in a thread of the web process or on an RQ worker. The job's row carries its progress
+and result, so whichever web worker answers the polling request can report it. A job that
+dies leaves `failed` with its error, and the roster that was there stays untouched: a draft
+is only stored from a finished solve.
 """
 
 import logging
 import time
-from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime, timedelta
 
+from flask import Flask
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
 import scheduler
+from app import jobs
 from app.db import session_scope
 from app.roster import versions
 from app.roster.models import SolverJob
@@ -23,7 +25,6 @@ from app.roster.problem import build_problem
 from inventory.models import utcnow
 
 log = logging.getLogger(__name__)
-_executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="roster-solver")
 PROGRESS_EVERY = 0.5
 # A job still 'running' this long after its time limit lost its process (a restarted
 # worker); it is reported as failed instead of being polled for ever.
@@ -32,7 +33,6 @@ GRACE = timedelta(seconds=60)
 
 def start(
     session: Session,
-    engine: Engine,
     week: str,
     kind: str,
     *,
@@ -40,7 +40,7 @@ def start(
     workers: int,
     user_id: int | None,
 ) -> SolverJob:
-    """Queue a planning job; the caller's session commits so the thread can see the row."""
+    """Queue a planning job; the caller's session commits so the job can see the row."""
     base = (
         versions.last_published(session, week) if kind == "gap" else versions.latest(session, week)
     )
@@ -53,12 +53,19 @@ def start(
     )
     session.add(job)
     session.commit()
-    _executor.submit(run, engine, job.id, workers)
+    try:
+        jobs.submit(run, job.id, workers, timeout=time_limit + GRACE.total_seconds())
+    except Exception as error:  # noqa: BLE001  (an unreachable queue is a failed job)
+        log.exception("roster job %s could not be queued", job.id)
+        _fail(job, error)
+        session.add(job)
+        session.commit()
     return job
 
 
-def run(engine: Engine, job_id: int, workers: int) -> None:
+def run(app: Flask, job_id: int, workers: int) -> None:
     """The whole job in its own sessions; any failure is recorded, never raised."""
+    engine = app.extensions["engine"]
     try:
         problem, pinned_keys, time_limit = _prepare(engine, job_id)
         solution = scheduler.solve(
@@ -71,10 +78,13 @@ def run(engine: Engine, job_id: int, workers: int) -> None:
     except Exception as error:  # noqa: BLE001  (a job must always end in a recorded state)
         log.exception("roster job %s failed", job_id)
         with session_scope(engine) as session:
-            job = session.get(SolverJob, job_id)
-            job.status = "failed"
-            job.error = f"{type(error).__name__}: {error}"[:2000]
-            job.finished_at = utcnow()
+            _fail(session.get(SolverJob, job_id), error)
+
+
+def _fail(job: SolverJob, error: Exception) -> None:
+    job.status = "failed"
+    job.error = f"{type(error).__name__}: {error}"[:2000]
+    job.finished_at = utcnow()
 
 
 def _prepare(engine: Engine, job_id: int) -> tuple[dict, set[tuple[str, str, str]], float]:

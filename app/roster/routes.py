@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from app.auth.access import MANAGERS, roles
-from app.db import engine, get_session
+from app.db import get_session
 from app.extensions import htmx
 from app.models import Absence, Participant
 from app.roster import bp, edits, jobs, page, versions
@@ -176,7 +176,6 @@ def _start(week: str, kind: str):
     else:
         job = jobs.start(
             db,
-            engine(),
             week,
             kind,
             time_limit=current_app.config["SOLVER_TIME_LIMIT"],
