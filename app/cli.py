@@ -1,10 +1,12 @@
 """Maintenance commands: `flask --app app <command>`."""
 
+from pathlib import Path
+
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
 
-from app import migrate
+from app import backup, migrate
 from app.auth.passwords import password_problems
 from app.db import session_scope
 from app.vocab import ROLES
@@ -14,6 +16,8 @@ def register(app: Flask) -> None:
     app.cli.add_command(db_upgrade)
     app.cli.add_command(seed_demo)
     app.cli.add_command(create_user_command)
+    app.cli.add_command(backup_command)
+    app.cli.add_command(restore_command)
 
 
 @click.command("db-upgrade")
@@ -62,3 +66,31 @@ def create_user_command(
             session, email=email, name=name, password=password, role=role, customer_id=customer_id
         )
     click.echo(f"Created {role} {email}.")
+
+
+@click.command("backup")
+@with_appcontext
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+def backup_command(path: Path) -> None:
+    """Copy the whole database to PATH (SQLite file or pg_dump custom format)."""
+    try:
+        backup.backup(current_app.config["DATABASE_URL"], path)
+    except backup.BackupError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(f"Backup written to {path}.")
+
+
+@click.command("restore")
+@with_appcontext
+@click.argument("path", type=click.Path(dir_okay=False, exists=True, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite a database that already holds data.")
+def restore_command(path: Path, force: bool) -> None:
+    """Replace the database's contents with the backup at PATH."""
+    url = current_app.config["DATABASE_URL"]
+    current_app.extensions["engine"].dispose()
+    try:
+        backup.restore(url, path, force=force)
+    except backup.BackupError as error:
+        raise click.ClickException(str(error)) from error
+    counts = backup.row_counts(url)
+    click.echo(f"Restored {sum(counts.values())} rows in {len(counts)} tables from {path}.")
