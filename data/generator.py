@@ -264,7 +264,7 @@ def _add_stock(rng: random.Random, customers: list[dict]) -> None:
     """Full pallets of each article already in the warehouse."""
     for customer in customers:
         for article in customer["articles"]:
-            article["pallets_in_stock"] = rng.randint(2, 12)
+            article["pallets_in_stock"] = rng.randint(6, 24)
 
 
 def _participants(rng: random.Random) -> list[dict]:
