@@ -1,0 +1,156 @@
+"""Garbage posted to the main forms: never a server error, never a half-written change.
+
+When a form is refused (any 4xx), the tables it writes must be exactly as before.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, select
+
+from app.audit import AuditEntry
+from app.coaching.models import Attachment, Intake, ProgressNote
+from app.models import CoachAssignment, Participant, ProductionOrder, User
+from app.orders.models import ProductionRecord
+from app.roster.models import RosterAssignment, RosterVersion
+from app.security.models import LoginAttempt
+from inventory.models import Pallet, StockMovement
+from tests.conftest import COACH, MANAGER
+
+NASTY = st.sampled_from(
+    [
+        "",
+        " ",
+        "0",
+        "-1",
+        "1e309",
+        "NaN",
+        "99999999999999999999999",
+        "2026-02-30",
+        "31-12-2026",
+        "0000-00-00",
+        "' OR 1=1 --",
+        "<script>alert(1)</script>",
+        "\u202e\u0000",
+        "x" * 5000,
+        "ma",
+        "packaging",
+    ]
+)
+VALUE = st.one_of(NASTY, st.text(max_size=60), st.integers().map(str))
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    login: str
+    path: str
+    fields: tuple[str, ...]
+    tables: tuple[type, ...]
+
+
+TARGETS = [
+    Target("login", "", "/inloggen", ("email", "password", "remember"), (User,)),
+    Target(
+        "intake",
+        COACH,
+        "/deelnemers/{participant}/intake",
+        tuple(
+            f"intake-{name}"
+            for name in (
+                "referrer_organisation referrer_contact start_date expected_end_date "
+                "trajectory_goal language_level competences skills drives own_goals next_steps"
+            ).split()
+        ),
+        (Intake, Participant),
+    ),
+    Target(
+        "progress note",
+        COACH,
+        "/deelnemers/{participant}/voortgang",
+        ("day", "text", "punctuality", "cooperation", "quality", "independence"),
+        (ProgressNote, Attachment),
+    ),
+    Target(
+        "order",
+        MANAGER,
+        "/orders/nieuw",
+        ("number", "article_id", "department_id", "quantity", "due_date"),
+        (ProductionOrder,),
+    ),
+    Target(
+        "production",
+        MANAGER,
+        "/orders/{order}/productie",
+        ("day", "units_made", "units_rejected", "note"),
+        (ProductionRecord, ProductionOrder),
+    ),
+    Target(
+        "receipt",
+        MANAGER,
+        "/magazijn/ontvangst",
+        ("article_id", "units", "pallets", "reference"),
+        (Pallet, StockMovement),
+    ),
+    Target(
+        "roster edit",
+        MANAGER,
+        "/rooster/2026-W49/wijzig",
+        tuple(
+            f"bewerk-{name}"
+            for name in (
+                "roster revision action participant department day daypart to_day to_daypart"
+            ).split()
+        ),
+        (RosterVersion, RosterAssignment),
+    ),
+]
+
+
+def snapshot(db: Session, models: tuple[type, ...]) -> dict[str, list[tuple]]:
+    """Every row of every table the form writes, to compare whole tables afterwards."""
+    db.expire_all()
+    found = {}
+    for model in models:
+        found[model.__tablename__] = sorted(
+            tuple(str(value) for value in row)
+            for row in db.execute(sa_select(*model.__table__.columns)).all()
+        )
+    return found
+
+
+@pytest.mark.parametrize("target", TARGETS, ids=lambda target: target.name)
+def test_garbage_never_breaks_or_half_writes(client, auth, db, target):
+    if target.login:
+        auth.login(target.login)
+    coach = db.exec(select(User).where(User.email == COACH)).one()
+    path = target.path.format(
+        participant=db.exec(
+            select(CoachAssignment.participant_id).where(CoachAssignment.coach_id == coach.id)
+        ).first(),
+        order=db.exec(select(ProductionOrder.id)).first(),
+    )
+
+    @settings(
+        max_examples=25,
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
+    @given(st.fixed_dictionaries({}, optional={name: VALUE for name in target.fields}))
+    def post_garbage(data):
+        before = snapshot(db, target.tables)
+        response = client.post(path, data=data, headers={"HX-Request": "true"})
+        assert response.status_code < 500, response.get_data(as_text=True)[:500]
+        if 400 <= response.status_code < 500:
+            assert snapshot(db, target.tables) == before
+
+    post_garbage()
+
+
+def test_audit_and_attempt_tables_are_outside_the_comparison():
+    """Reads are logged and login attempts counted even when a form is refused."""
+    compared = {model for target in TARGETS for model in target.tables}
+    assert AuditEntry not in compared and LoginAttempt not in compared
