@@ -12,6 +12,10 @@ def shift(client, **seconds_ago):
             session[key] = int(time.time()) - ago
 
 
+def remembered_login(client) -> None:
+    client.post("/inloggen", data={"email": COACH, "password": DEMO_PASSWORD, "remember": "y"})
+
+
 def test_active_user_stays_logged_in(client, auth):
     auth.login(COACH)
     shift(client, seen_at=59 * 60)
@@ -45,10 +49,7 @@ def test_idle_htmx_request_redirects_the_whole_page(client, auth):
 
 
 def test_logout_deletes_the_remember_me_cookie(client, auth):
-    client.post(
-        "/inloggen",
-        data={"email": COACH, "password": DEMO_PASSWORD, "remember": "y"},
-    )
+    remembered_login(client)
     assert client.get_cookie("remember_token") is not None
     auth.logout()
     assert client.get_cookie("remember_token") is None
@@ -56,10 +57,7 @@ def test_logout_deletes_the_remember_me_cookie(client, auth):
 
 
 def test_idle_logout_also_deletes_the_remember_me_cookie(client):
-    client.post(
-        "/inloggen",
-        data={"email": COACH, "password": DEMO_PASSWORD, "remember": "y"},
-    )
+    remembered_login(client)
     shift(client, seen_at=2 * 3600)
     client.get("/deelnemers/")
     assert client.get_cookie("remember_token") is None
@@ -67,10 +65,7 @@ def test_idle_logout_also_deletes_the_remember_me_cookie(client):
 
 
 def test_remember_me_alone_starts_a_fresh_clock(client):
-    client.post(
-        "/inloggen",
-        data={"email": COACH, "password": DEMO_PASSWORD, "remember": "y"},
-    )
+    remembered_login(client)
     client.delete_cookie("session")
     assert client.get("/deelnemers/").status_code == 200
     with client.session_transaction() as session:
