@@ -46,6 +46,8 @@ class Config:
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER", str(ROOT / "var" / "uploads"))
     SOLVER_TIME_LIMIT = float(os.environ.get("SOLVER_TIME_LIMIT", "10"))
     SOLVER_WORKERS = int(os.environ.get("SOLVER_WORKERS", "2"))
+    # Unset: solver jobs run in a thread pool in the web process; set: on RQ workers.
+    REDIS_URL = os.environ.get("REDIS_URL", "")
     TESTING = False
 
     @classmethod
@@ -71,6 +73,8 @@ class TestConfig(Config):
     DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = False
     SOLVER_TIME_LIMIT = 5.0
+    # Tests choose their runner in their configuration, never from the developer's shell.
+    REDIS_URL = ""
 
 
 def config_from_env() -> type[Config]:

@@ -10,7 +10,6 @@ app, an RQ worker builds its own app from the environment (`app.jobs.worker`). T
 their own outcome in the database; the runner only has to start them.
 """
 
-import os
 from collections.abc import Callable
 from typing import Protocol
 
@@ -39,8 +38,7 @@ def runner_of(app: Flask) -> Runner:
 
 
 def _choose(app: Flask) -> Runner:
-    # Tests choose their runner in their configuration, never from the developer's shell.
-    url = app.config.get("REDIS_URL", "" if app.testing else os.environ.get("REDIS_URL", ""))
+    url = app.config["REDIS_URL"]
     if url:
         from app.jobs.redis_queue import RedisRunner
 
