@@ -44,7 +44,7 @@ class Config:
     LOGIN_LOCKOUT_MINUTES = 15
     MAX_CONTENT_LENGTH = 10 * 1024 * 1024
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER", str(ROOT / "var" / "uploads"))
-    SOLVER_TIME_LIMIT = float(os.environ.get("SOLVER_TIME_LIMIT", "10"))
+    SOLVER_TIME_LIMIT = float(os.environ.get("SOLVER_TIME_LIMIT", "4"))
     SOLVER_WORKERS = int(os.environ.get("SOLVER_WORKERS", "2"))
     # Unset: solver jobs run in a thread pool in the web process; set: on RQ workers.
     REDIS_URL = os.environ.get("REDIS_URL", "")

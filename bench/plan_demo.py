@@ -1,6 +1,6 @@
 """Planning the demo week end to end: build the problem from the demo database, solve, store.
 
-    python bench/plan_demo.py [--time-limit 5] [--runs 3]
+    python bench/plan_demo.py [--time-limit S] [--runs 3]   (default: the app's SOLVER_TIME_LIMIT)
 
 Runs on a fresh in-memory copy of the demo workshop (migrations + demo data), and prints
 seconds per phase and in total; the target is under 5 s end to end.
@@ -18,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlmodel import Session  # noqa: E402
 
 import scheduler  # noqa: E402
+from app.config import Config  # noqa: E402
 from app.db import create_all, make_engine  # noqa: E402
 from app.demo import load_demo  # noqa: E402
 from app.roster import versions  # noqa: E402
@@ -28,7 +29,7 @@ WEEK = "2026-W49"
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--time-limit", type=float, default=5.0)
+    parser.add_argument("--time-limit", type=float, default=Config.SOLVER_TIME_LIMIT)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
