@@ -60,7 +60,7 @@ class Names:
 
 def penalty_text(names: Names, item: PenaltyItem) -> str:
     """One soft penalty as a sentence, e.g. 'Verpakking di-ochtend: 1 persoon onder minimum'."""
-    place, moment, person = names.place(item.department), when(item.day, item.daypart), ""
+    place, moment = names.place(item.department), when(item.day, item.daypart)
     person = names.person(item.participant)
     n = item.amount
     mix_amount = format_decimal(n / 100, format="0.00", locale=get_locale())
@@ -127,7 +127,7 @@ def penalty_text(names: Names, item: PenaltyItem) -> str:
 
 def violation_text(names: Names, v: Violation) -> str:
     """Why a manual change is refused, e.g. 'Jan de Vries heeft geen VCA, nodig voor Magazijn'."""
-    person, place, moment = names.person(v.participant), names.place(v.department), ""
+    person, place = names.person(v.participant), names.place(v.department)
     moment = when(v.day, v.daypart)
     problem = names.problem
     department = problem.department(v.department) if v.department else None
