@@ -13,14 +13,13 @@ from datetime import date, timedelta
 from sqlmodel import Session
 
 from app.models import ProductionOrder
-from app.orders.labour import person_dayparts, working_days
+from app.orders.labour import ACTIVE_STATUSES, person_dayparts, working_days
 from app.orders.production import Totals, recent_output, totals_by_order
 from inventory.models import Article
 
 RATE_WINDOW_DAYS = 14
 # Without recent output, an order due within this many working days is flagged.
 UNSTARTED_HORIZON = 5
-OPEN_STATUSES = ("received", "planned", "in_production")
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ def risk_of(
     order: ProductionOrder, remaining: int, forecast: date | None, today: date
 ) -> str | None:
     """`overdue`, `forecast_late`, `no_recent_output` or None when on track."""
-    if order.status not in OPEN_STATUSES or remaining == 0:
+    if order.status not in ACTIVE_STATUSES or remaining == 0:
         return None
     if order.due_date < today:
         return "overdue"
@@ -97,7 +96,7 @@ def progress_of(
         remaining = max(order.quantity - total.made, 0)
         rate = daily_rate(output.get(order.id, []))
         forecast = None
-        if remaining and rate and order.status in OPEN_STATUSES:
+        if remaining and rate and order.status in ACTIVE_STATUSES:
             forecast = add_working_days(today, math.ceil(remaining / rate))
         result.append(
             OrderProgress(
@@ -110,7 +109,7 @@ def progress_of(
                 forecast=forecast,
                 risk=risk_of(order, remaining, forecast, today),
                 person_dayparts=person_dayparts(remaining, article.norm_units_per_hour)
-                if order.status in OPEN_STATUSES
+                if order.status in ACTIVE_STATUSES
                 else 0,
             )
         )
