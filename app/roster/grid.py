@@ -6,6 +6,7 @@ minimum the orders raised, and a participant who fell ill after publishing shows
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import scheduler
 from app.vocab import DAYPARTS, DAYS, ROSTER_GROUPS
@@ -29,11 +30,13 @@ class Cell:
     high: int
     chips: list[Chip] = field(default_factory=list)
 
-    @property
+    # Cached: the page asks several times per cell, and `build_grid` has filled the cell
+    # before anyone asks.
+    @cached_property
     def present(self) -> int:
         return sum(not chip.absent for chip in self.chips)
 
-    @property
+    @cached_property
     def state(self) -> str:
         """'closed', 'under', 'over' or 'ok': styled, and always also written out."""
         if self.high == 0 and not self.chips:

@@ -3,13 +3,19 @@
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
+from urllib.parse import quote
 
+from flask import url_for
+from flask_babel import gettext as _
+from markupsafe import Markup
 from sqlmodel import Session, select
 
 import scheduler
+from app.labels import label
 from app.models import Participant
 from app.roster import jobs, versions
-from app.roster.grid import Grid, build_grid
+from app.roster.grid import Cell, Chip, Grid, build_grid
 from app.roster.models import RosterVersion, SolverJob
 from app.roster.problem import build_problem
 from app.roster.texts import Names, clash_text, penalty_text, term_name, when
@@ -61,6 +67,19 @@ class WeekPage:
             self.roster is not None and self.latest is not None and self.roster.id == self.latest.id
         )
 
+    @cached_property
+    def chip_text(self) -> "ChipTexts":
+        return ChipTexts()
+
+    @cached_property
+    def _edit_url(self) -> str:
+        return url_for("roster.edit_panel", week=self.week)
+
+    def edit_link(self, chip: Chip, cell: Cell) -> str:
+        """The chip's edit panel; one url_for per page, the rest is string formatting."""
+        code = quote(chip.code, safe="")
+        return f"{self._edit_url}?participant={code}&day={cell.day}&daypart={cell.daypart}"
+
     @property
     def participant_choices(self) -> list[tuple[str, str]]:
         people = sorted(self.problem.participants, key=lambda p: p.name)
@@ -69,6 +88,38 @@ class WeekPage:
     @property
     def department_choices(self) -> list[tuple[str, str]]:
         return [(d.id, d.name) for d in self.problem.departments]
+
+
+class ChipTexts:
+    """A chip's visible text (name, group, pinned, absent), built once per distinct chip.
+
+    The demo week shows ~700 chips; a template macro doing a label lookup and gettext
+    calls for every one of them took most of the page's render time. Labels are translated
+    once per page here, and a person with the same chip in several cells is built once.
+    """
+
+    def __init__(self) -> None:
+        self.pinned = Markup(' <span class="pin">{}</span>').format(_("vast"))
+        self.absent = Markup(' <span class="absent">{}</span>').format(_("afwezig"))
+        self.groups: dict[str, Markup] = {}
+        self.texts: dict[Chip, Markup] = {}
+
+    def __call__(self, chip: Chip) -> Markup:
+        if chip not in self.texts:
+            self.texts[chip] = Markup("{}{}{}{}").format(
+                chip.name,
+                self._group(chip.group),
+                self.pinned if chip.pinned else "",
+                self.absent if chip.absent else "",
+            )
+        return self.texts[chip]
+
+    def _group(self, group: str) -> Markup:
+        if group not in self.groups:
+            self.groups[group] = Markup(' <span class="group-tag group-{}">{}</span>').format(
+                group, label("roster_group", group)
+            )
+        return self.groups[group]
 
 
 def load(session: Session, week: str, number: int | None = None) -> WeekPage:
