@@ -8,6 +8,7 @@ LABELS = {
         "manager": _l("Operationeel manager"),
         "coach": _l("Trajectbegeleider"),
         "customer": _l("Klant"),
+        "referrer": _l("Verwijzer"),
     },
     "target_group": {
         "detainee": _l("Gedetineerde"),
@@ -78,6 +79,13 @@ LABELS = {
         "cooperation": _l("Samenwerken"),
         "quality": _l("Kwaliteit van werk"),
         "independence": _l("Zelfstandigheid"),
+    },
+    "referrer_contact": {
+        "municipal_case_manager": _l("Casemanager gemeente"),
+        "uwv_labour_expert": _l("Arbeidsdeskundige UWV"),
+        "prison_case_manager": _l("Casemanager PI"),
+        "probation_officer": _l("Reclasseringswerker"),
+        "job_coach": _l("Jobcoach"),
     },
     "attendance": {"present": _l("aanwezig"), "late": _l("te laat"), "absent": _l("afwezig")},
     "outcome": {

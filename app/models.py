@@ -36,6 +36,9 @@ class User(SQLModel, table=True):
     __table_args__ = (
         one_of("role", ROLES),
         CheckConstraint("role != 'customer' OR customer_id IS NOT NULL", name="customer_user"),
+        CheckConstraint(
+            "role != 'referrer' OR referrer_organisation IS NOT NULL", name="referrer_user"
+        ),
     )
     id: int | None = Field(default=None, primary_key=True)
     email: str = Field(max_length=200, unique=True, index=True)
@@ -45,6 +48,9 @@ class User(SQLModel, table=True):
     customer_id: int | None = Field(
         default=None, sa_column=fk("customer.id", nullable=True, ondelete="RESTRICT")
     )
+    # The organisation a referrer login speaks for: a participant's reports can be shared
+    # only with logins of the participant's own referrer organisation.
+    referrer_organisation: str | None = Field(default=None, max_length=200)
     active: bool = True
     locale: str | None = Field(default=None, max_length=5)
     created_at: datetime = Field(default_factory=utcnow)

@@ -5,7 +5,7 @@ Labels for people live in `app/labels.py` (translated); these are the stored cod
 
 from sqlalchemy import CheckConstraint
 
-ROLES = ("admin", "manager", "coach", "customer")
+ROLES = ("admin", "manager", "coach", "customer", "referrer")
 # The target group as the referrer knows it ...
 TARGET_GROUPS = (
     "detainee",

@@ -14,6 +14,7 @@ from app.coaching.vocab import (
     COMPETENCES,
     LANGUAGE_LEVELS,
     OUTCOME_KINDS,
+    REFERRER_CONTACT_KINDS,
     TRAJECTORY_GOALS,
 )
 from app.models import fk
@@ -126,6 +127,36 @@ class ReportSummary(SQLModel, table=True):
     period_start: date
     period_end: date
     text: str = Field(default="", max_length=5000)
+
+
+class ReportShare(SQLModel, table=True):
+    """One report opened to one referrer login: the only way a referrer ever sees a report.
+
+    Sharing names a login, not an organisation, so a referrer sees exactly what was shared
+    with them and a colleague at the same organisation nothing more.
+    """
+
+    __table_args__ = (UniqueConstraint("report_id", "user_id"),)
+    id: int | None = Field(default=None, primary_key=True)
+    report_id: int = Field(sa_column=fk("reportsummary.id"))
+    user_id: int = Field(sa_column=fk("user.id"))
+    shared_by: int | None = Field(
+        default=None, sa_column=fk("user.id", nullable=True, ondelete="SET NULL")
+    )
+    shared_at: datetime = Field(default_factory=utcnow)
+
+
+class ReferrerContact(SQLModel, table=True):
+    """Someone at a referring organisation who follows this trajectory, and how to reach them."""
+
+    __table_args__ = (one_of("kind", REFERRER_CONTACT_KINDS),)
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(sa_column=fk("participant.id"))
+    kind: str = Field(max_length=30)
+    name: str = Field(max_length=200)
+    organisation: str = Field(default="", max_length=200)
+    email: str = Field(default="", max_length=200)
+    phone: str = Field(default="", max_length=30)
 
 
 class Outcome(SQLModel, table=True):

@@ -13,3 +13,10 @@ OUTCOME_KINDS = (
     "back_to_prison",
     "dropped_out",
 )
+REFERRER_CONTACT_KINDS = (
+    "municipal_case_manager",
+    "uwv_labour_expert",
+    "prison_case_manager",
+    "probation_officer",
+    "job_coach",
+)
