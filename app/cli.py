@@ -51,9 +51,17 @@ def seed_demo() -> None:
 @click.option("--name", required=True)
 @click.option("--role", type=click.Choice(ROLES), required=True)
 @click.option("--customer-id", type=int, default=None)
+@click.option(
+    "--referrer-organisation", default=None, help="Organisation a referrer login speaks for."
+)
 @click.password_option()
 def create_user_command(
-    email: str, name: str, role: str, customer_id: int | None, password: str
+    email: str,
+    name: str,
+    role: str,
+    customer_id: int | None,
+    referrer_organisation: str | None,
+    password: str,
 ) -> None:
     """Create a login account."""
     from app.auth.users import create_user
@@ -63,7 +71,13 @@ def create_user_command(
         raise click.BadParameter(" ".join(problems), param_hint="password")
     with session_scope() as session:
         create_user(
-            session, email=email, name=name, password=password, role=role, customer_id=customer_id
+            session,
+            email=email,
+            name=name,
+            password=password,
+            role=role,
+            customer_id=customer_id,
+            referrer_organisation=referrer_organisation,
         )
     click.echo(f"Created {role} {email}.")
 

@@ -228,6 +228,7 @@ def _users(
             password=DEMO_PASSWORD,
             role=row["role"],
             customer_id=customer.id if customer else None,
+            referrer_organisation=row.get("referrer_organisation"),
         )
         for code in row.get("caseload", []):
             participant = participants[code]

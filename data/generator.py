@@ -447,6 +447,14 @@ def _users(participants: list[dict]) -> list[dict]:
         users.append(
             {"email": email, "name": f"Inkoper {name}", "role": "customer", "customer": name}
         )
+    users.append(
+        {
+            "email": "verwijzer@fabriek.test",
+            "name": "Sanne Bakker",
+            "role": "referrer",
+            "referrer_organisation": "Gemeente Rotterdam",
+        }
+    )
     return users
 
 

@@ -22,6 +22,7 @@ def create_user(
     password: str,
     role: str,
     customer_id: int | None = None,
+    referrer_organisation: str | None = None,
 ) -> User:
     user = User(
         email=email.strip().lower(),
@@ -29,6 +30,7 @@ def create_user(
         password_hash=hash_password(password),
         role=role,
         customer_id=customer_id,
+        referrer_organisation=referrer_organisation,
     )
     session.add(user)
     session.flush()

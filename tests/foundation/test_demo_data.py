@@ -50,5 +50,11 @@ def test_demo_database_has_every_part_loaded(db):
     }
     assert count(Customer) == 5
     assert count(ProductionOrder) >= 5
-    assert {u.role for u in db.exec(select(User))} == {"admin", "manager", "coach", "customer"}
+    assert {u.role for u in db.exec(select(User))} == {
+        "admin",
+        "manager",
+        "coach",
+        "customer",
+        "referrer",
+    }
     assert count(CoachAssignment) == 95
