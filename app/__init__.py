@@ -47,6 +47,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.main import bp as main_bp
     from app.orders import bp as orders_bp
     from app.portal import bp as portal_bp
+    from app.referrer import bp as referrer_bp
     from app.roster import bp as roster_bp
     from app.warehouse import bp as warehouse_bp
 
@@ -58,6 +59,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(orders_bp)
     app.register_blueprint(warehouse_bp)
     app.register_blueprint(portal_bp)
+    app.register_blueprint(referrer_bp)
 
 
 def _select_locale() -> str:

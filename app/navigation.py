@@ -10,7 +10,7 @@ from flask_babel import lazy_gettext as _l
 from app.auth.access import MANAGERS, STAFF
 
 MENU = (
-    ("main.home", _l("Start"), ("admin", "manager", "coach", "customer")),
+    ("main.home", _l("Start"), ("admin", "manager", "coach", "customer", "referrer")),
     ("roster.week", _l("Rooster"), MANAGERS),
     ("coaching.caseload", _l("Deelnemers"), STAFF),
     ("coaching.outcomes", _l("Uitstroom"), MANAGERS),

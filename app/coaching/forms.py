@@ -4,9 +4,16 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import DateField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, Length, Optional, Regexp, ValidationError
 
-from app.coaching.vocab import COMPETENCES, LANGUAGE_LEVELS, OUTCOME_KINDS, TRAJECTORY_GOALS
+from app.coaching.contacts import FIELDS
+from app.coaching.vocab import (
+    COMPETENCES,
+    LANGUAGE_LEVELS,
+    OUTCOME_KINDS,
+    REFERRER_CONTACT_KINDS,
+    TRAJECTORY_GOALS,
+)
 from app.labels import label
 from app.vocab import ABSENCE_KINDS, CERTIFICATE_KINDS, CERTIFICATE_STATUSES, DAYPARTS
 
@@ -184,3 +191,34 @@ class PortfolioForm(FlaskForm):
         _l("Bevestigd door (naam werkmeester)"),
         validators=[DataRequired(_l("Vul in wie dit heeft bevestigd.")), Length(max=200)],
     )
+
+
+class ContactForm(FlaskForm):
+    kind = SelectField(_l("Rol"), validators=[DataRequired()])
+    name = StringField(
+        _l("Naam"), validators=[DataRequired(_l("Vul de naam in.")), Length(max=200)]
+    )
+    organisation = StringField(_l("Organisatie"), validators=[Optional(), Length(max=200)])
+    email = StringField(
+        _l("E-mail"),
+        validators=[Optional(), Length(max=200), Email(_l("Geen geldig e-mailadres."))],
+    )
+    phone = StringField(
+        _l("Telefoon"),
+        validators=[
+            Optional(),
+            Length(max=30),
+            Regexp(r"^\+?[0-9 ()-]+$", message=_l("Alleen cijfers, spaties, +, - en haakjes.")),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind.choices = _choices("referrer_contact", REFERRER_CONTACT_KINDS)
+
+    def values(self) -> dict[str, str]:
+        return {name: (getattr(self, name).data or "").strip() for name in FIELDS}
+
+
+class ShareForm(FlaskForm):
+    user_id = SelectField(_l("Verwijzer"), coerce=int, validators=[DataRequired()])

@@ -124,8 +124,82 @@ def _trend(competence: str, notes: list[ProgressNote]) -> CompetenceTrend:
     )
 
 
-def _date(day: date | None) -> str:
+def dutch_date(day: date | None) -> str:
     return day.strftime("%d-%m-%Y") if day else ""
+
+
+@dataclass
+class ReportTable:
+    """One part of the report as rows, so the workbook and the PDF cannot drift apart."""
+
+    sheet: str
+    title: str
+    header: tuple[str, ...]
+    rows: list[tuple]
+    # Said when there are no rows; a part without it is left out when empty.
+    empty: str = ""
+
+
+def report_facts(report: ProgressReport) -> list[tuple[str, str]]:
+    p = report.participant
+    contact = report.intake.referrer_contact
+    return [
+        (_("Code"), p.code),
+        (
+            _("Verwijzer"),
+            f"{p.referrer_organisation} ({contact})" if contact else p.referrer_organisation,
+        ),
+        (_("Periode"), f"{dutch_date(report.start)} – {dutch_date(report.end)}"),
+        (_("Trajectdoel"), label("trajectory_goal", report.intake.trajectory_goal) or "–"),
+    ]
+
+
+def report_tables(report: ProgressReport) -> list[ReportTable]:
+    return [
+        ReportTable(
+            _("Afdelingen"),
+            _("Afdelingen"),
+            (_("Afdeling"), _("Dagdelen gewerkt")),
+            list(report.departments),
+            _("Geen gewerkte dagdelen geregistreerd."),
+        ),
+        ReportTable(
+            _("Certificaten"),
+            _("Certificaten en trainingen"),
+            (_("Soort"), _("Status"), _("Behaald"), _("Verloopt")),
+            [
+                (
+                    label("certificate", c.kind),
+                    label("certificate_status", c.status),
+                    dutch_date(c.obtained_on),
+                    dutch_date(c.expires_on),
+                )
+                for c in report.certificates
+            ],
+            _("Nog geen certificaten."),
+        ),
+        ReportTable(
+            _("Competenties"),
+            _("Ontwikkeling competenties"),
+            (_("Competentie"), _("Eerste score"), _("Laatste score"), _("Gemiddeld"), _("Aantal")),
+            [
+                (label("competence", t.competence), t.first, t.last, t.average, t.count)
+                for t in report.competences
+            ],
+        ),
+        ReportTable(
+            _("Participatieladder"),
+            _("Participatieladder"),
+            (_("Datum"), _("Trede")),
+            [(dutch_date(s.day), s.step) for s in report.ladder],
+        ),
+        ReportTable(
+            _("Portfolio"),
+            _("Portfolio: op weg naar een praktijkverklaring"),
+            (_("Datum"), _("Onderdeel"), _("Bevestigd door")),
+            [(dutch_date(s.day), s.description, s.confirmed_by) for s in report.portfolio],
+        ),
+    ]
 
 
 def report_workbook(report: ProgressReport) -> bytes:
@@ -133,14 +207,10 @@ def report_workbook(report: ProgressReport) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = _("Overzicht")[:31]
-    p = report.participant
     rate = report.attendance.rate
     rows = [
-        (_("Voortgangsrapport"), p.full_name),
-        (_("Code"), p.code),
-        (_("Verwijzer"), p.referrer_organisation),
-        (_("Periode"), f"{_date(report.start)} – {_date(report.end)}"),
-        (_("Trajectdoel"), label("trajectory_goal", report.intake.trajectory_goal)),
+        (_("Voortgangsrapport"), report.participant.full_name),
+        *report_facts(report),
         (_("Aanwezigheid"), f"{rate:.0%}" if rate is not None else "–"),
         *(
             (label("attendance", s), report.attendance.counts.get(s, 0))
@@ -153,51 +223,17 @@ def report_workbook(report: ProgressReport) -> bytes:
     sheet["A1"].font = Font(bold=True)
     sheet.column_dimensions["A"].width = 36
     sheet.column_dimensions["B"].width = 60
-    _sheet(book, _("Afdelingen"), (_("Afdeling"), _("Dagdelen gewerkt")), report.departments)
-    _sheet(
-        book,
-        _("Certificaten"),
-        (_("Soort"), _("Status"), _("Behaald"), _("Verloopt")),
-        [
-            (
-                label("certificate", c.kind),
-                label("certificate_status", c.status),
-                _date(c.obtained_on),
-                _date(c.expires_on),
-            )
-            for c in report.certificates
-        ],
-    )
-    _sheet(
-        book,
-        _("Competenties"),
-        (_("Competentie"), _("Eerste score"), _("Laatste score"), _("Gemiddeld"), _("Aantal")),
-        [
-            (label("competence", t.competence), t.first, t.last, t.average, t.count)
-            for t in report.competences
-        ],
-    )
-    _sheet(
-        book,
-        _("Participatieladder"),
-        (_("Datum"), _("Trede")),
-        [(_date(s.day), s.step) for s in report.ladder],
-    )
-    _sheet(
-        book,
-        _("Portfolio"),
-        (_("Datum"), _("Onderdeel"), _("Bevestigd door")),
-        [(_date(s.day), s.description, s.confirmed_by) for s in report.portfolio],
-    )
+    for table in report_tables(report):
+        _sheet(book, table)
     out = BytesIO()
     book.save(out)
     return out.getvalue()
 
 
-def _sheet(book: Workbook, title: str, header: tuple, rows) -> None:
-    sheet = book.create_sheet(title[:31])
-    sheet.append(header)
+def _sheet(book: Workbook, table: ReportTable) -> None:
+    sheet = book.create_sheet(table.sheet[:31])
+    sheet.append(table.header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows:
+    for row in table.rows:
         sheet.append(tuple(row))

@@ -1,20 +1,26 @@
-"""The progress report pages: printable HTML, the coach's summary, and the Excel download."""
+"""The progress report pages: printable HTML, the coach's summary, the Excel and PDF
+downloads, and sharing the finished report with a referrer login."""
 
 from datetime import date, timedelta
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 
 from app.audit import record
 from app.auth.access import STAFF, roles
 from app.coaching import bp
 from app.coaching.access import participant_or_abort
-from app.coaching.forms import PeriodForm, SummaryForm
+from app.coaching.forms import PeriodForm, ShareForm, SummaryForm
 from app.coaching.report import build_report, report_workbook, summary_row
+from app.coaching.report_pdf import pdf_report
+from app.coaching.sharing import CannotShare, referrer_logins_for, share, shares_of_report, unshare
 from app.coaching.vocab import ATTENDANCE_STATUSES
 from app.db import get_session
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PDF = "application/pdf"
 
 
 def _period() -> tuple[PeriodForm, date, date]:
@@ -38,6 +44,9 @@ def report(participant_id: int):
     summary = summary_row(db, participant.id, start, end)
     record(db, "view", f"rapport {start.isoformat()}–{end.isoformat()}", participant.id)
     db.commit()
+    logins = referrer_logins_for(db, participant)
+    share_form = ShareForm()
+    share_form.user_id.choices = [(u.id, f"{u.name} ({u.email})") for u in logins]
     return render_template(
         "coaching/report.html",
         p=participant,
@@ -45,6 +54,9 @@ def report(participant_id: int):
         period=period,
         summary_form=SummaryForm(obj=summary),
         statuses=ATTENDANCE_STATUSES,
+        finished=summary.id is not None and bool(summary.text.strip()),
+        shares=shares_of_report(db, summary),
+        share_form=share_form if logins else None,
     ), 400 if period.errors else 200
 
 
@@ -64,13 +76,18 @@ def save_summary(participant_id: int):
         flash(_("Samenvatting opgeslagen."), "success")
     else:
         flash(_("De samenvatting is te lang (maximaal 5000 tekens)."), "error")
+    return _back_to_report(participant.id, start, end)
+
+
+def _back_to_report(participant_id: int, start: date, end: date):
     return redirect(
         url_for(
             "coaching.report",
-            participant_id=participant.id,
+            participant_id=participant_id,
             start=start.isoformat(),
             end=end.isoformat(),
         )
+        + "#delen"
     )
 
 
@@ -83,9 +100,74 @@ def report_excel(participant_id: int):
     content = report_workbook(build_report(db, participant, start, end))
     record(db, "export", f"rapport Excel {start.isoformat()}–{end.isoformat()}", participant.id)
     db.commit()
-    filename = f"voortgangsrapport-{participant.code}-{start.isoformat()}-{end.isoformat()}.xlsx"
+    return report_download(content, XLSX, participant.code, start, end, "xlsx")
+
+
+@bp.route("/<int:participant_id>/rapport.pdf")
+@roles(*STAFF)
+def report_pdf(participant_id: int):
+    db = get_session()
+    participant = participant_or_abort(db, participant_id)
+    _form, start, end = _period()
+    content = pdf_report(build_report(db, participant, start, end))
+    record(db, "export", f"rapport PDF {start.isoformat()}–{end.isoformat()}", participant.id)
+    db.commit()
+    return report_download(content, PDF, participant.code, start, end, "pdf")
+
+
+def report_download(content: bytes, mimetype: str, code: str, start: date, end: date, ext: str):
+    filename = f"voortgangsrapport-{code}-{start.isoformat()}-{end.isoformat()}.{ext}"
     return Response(
         content,
-        mimetype=XLSX,
+        mimetype=mimetype,
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
+
+
+SHARE_REFUSALS = {
+    "unfinished": _l(
+        "Schrijf en bewaar eerst de samenvatting: alleen een afgerond rapport kan gedeeld worden."
+    ),
+    "not_a_referrer_of_participant": _l(
+        "Deze verwijzer hoort niet bij de verwijzende organisatie van de deelnemer."
+    ),
+}
+
+
+@bp.route("/<int:participant_id>/rapport/delen", methods=["POST"])
+@roles(*STAFF)
+def share_report(participant_id: int):
+    db = get_session()
+    participant = participant_or_abort(db, participant_id)
+    _form, start, end = _period()
+    form = ShareForm()
+    form.user_id.choices = [(u.id, u.name) for u in referrer_logins_for(db, participant)]
+    try:
+        if not form.validate():
+            raise CannotShare("not_a_referrer_of_participant")
+        share(
+            db,
+            participant,
+            summary_row(db, participant.id, start, end),
+            form.user_id.data,
+            current_user.id,
+        )
+    except CannotShare as refused:
+        flash(str(SHARE_REFUSALS[str(refused)]), "error")
+        return _back_to_report(participant.id, start, end)
+    db.commit()
+    flash(_("Het rapport is gedeeld met de verwijzer."), "success")
+    return _back_to_report(participant.id, start, end)
+
+
+@bp.route("/<int:participant_id>/rapport/delen/<int:share_id>/intrekken", methods=["POST"])
+@roles(*STAFF)
+def unshare_report(participant_id: int, share_id: int):
+    db = get_session()
+    participant = participant_or_abort(db, participant_id)
+    _form, start, end = _period()
+    if not unshare(db, participant, share_id):
+        abort(404)
+    db.commit()
+    flash(_("De verwijzer kan dit rapport niet meer inzien."), "success")
+    return _back_to_report(participant.id, start, end)

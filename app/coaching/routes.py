@@ -12,6 +12,7 @@ from app.coaching import bp
 from app.coaching.access import may_see_sensitive, participant_or_abort, read_participant
 from app.coaching.attendance import attendance_summary
 from app.coaching.caseload import CaseloadFilter, caseload, certificate_is_expiring
+from app.coaching.contacts import contact_of, contacts_of, save_contact
 from app.coaching.file import (
     add_ladder_step,
     current_ladder_step,
@@ -26,12 +27,13 @@ from app.coaching.file import (
 from app.coaching.forms import (
     AbsenceForm,
     CertificateForm,
+    ContactForm,
     IntakeForm,
     LadderForm,
     PortfolioForm,
     SensitiveForm,
 )
-from app.coaching.models import PortfolioStep
+from app.coaching.models import PortfolioStep, ReferrerContact
 from app.db import get_session
 from app.extensions import htmx
 from app.models import Absence, Certificate
@@ -78,6 +80,8 @@ def _file_page(participant, status: int = 200, **forms):
         "certificate_form": CertificateForm(prefix="cert"),
         "absence_form": AbsenceForm(prefix="absence"),
         "portfolio_form": PortfolioForm(prefix="portfolio", day=date.today()),
+        "contact_form": ContactForm(prefix="contact"),
+        "editing_contact": None,
         "sensitive_form": (
             SensitiveForm(prefix="sensitive", obj=sensitive_of(db, participant.id))
             if sensitive
@@ -95,6 +99,7 @@ def _file_page(participant, status: int = 200, **forms):
         dayparts=DAYPARTS,
         expiring=certificate_is_expiring,
         attendance=attendance_summary(db, participant.id),
+        contacts=contacts_of(db, participant.id),
         **defaults,
     ), status
 
@@ -102,8 +107,16 @@ def _file_page(participant, status: int = 200, **forms):
 @bp.route("/<int:participant_id>")
 @roles(*STAFF)
 def participant_file(participant_id: int):
-    participant = read_participant(get_session(), participant_id, "dossier")
-    return _file_page(participant)
+    db = get_session()
+    participant = read_participant(db, participant_id, "dossier")
+    wanted = request.args.get("contactpersoon", "")
+    if not wanted.isdigit():
+        return _file_page(participant)
+    contact = contact_of(db, participant, int(wanted))
+    if contact is None:
+        abort(404)
+    form = ContactForm(prefix="contact", obj=contact)
+    return _file_page(participant, contact_form=form, editing_contact=contact)
 
 
 def _back(participant_id: int, section: str):
@@ -259,15 +272,35 @@ def add_portfolio_step(participant_id: int):
     return _saved(participant.id, "#portfolio")
 
 
+@bp.route("/<int:participant_id>/contactpersonen", methods=["POST"], defaults={"contact_id": None})
+@bp.route("/<int:participant_id>/contactpersonen/<int:contact_id>", methods=["POST"])
+@roles(*STAFF)
+def save_referrer_contact(participant_id: int, contact_id: int | None):
+    db = get_session()
+    participant = participant_or_abort(db, participant_id)
+    contact = None
+    if contact_id is not None:
+        contact = contact_of(db, participant, contact_id)
+        if contact is None:
+            abort(404)
+    form = ContactForm(prefix="contact")
+    if not form.validate():
+        return _file_page(participant, 400, contact_form=form, editing_contact=contact)
+    save_contact(db, participant, contact, form.values())
+    return _saved(participant.id, "#verwijzer")
+
+
 _REMOVABLE = {
     "certificaat": (Certificate, "#certificaten"),
     "afwezigheid": (Absence, "#afwezigheid"),
     "portfolio": (PortfolioStep, "#portfolio"),
+    "contactpersoon": (ReferrerContact, "#verwijzer"),
 }
 
 
 @bp.route(
-    "/<int:participant_id>/<any(certificaat,afwezigheid,portfolio):kind>/<int:row_id>/verwijderen",
+    "/<int:participant_id>/<any(certificaat,afwezigheid,portfolio,contactpersoon):kind>"
+    "/<int:row_id>/verwijderen",
     methods=["POST"],
 )
 @roles(*STAFF)

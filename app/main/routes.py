@@ -2,16 +2,20 @@ from flask import current_app, redirect, render_template, request, session, url_
 from flask_login import current_user
 
 from app.auth.access import public, roles
+from app.coaching.sharing import shared_with
 from app.db import get_session
 from app.main import bp
 from app.main.overview import coach_caseload, customer_orders, manager_overview
 from app.urls import is_safe_next
+from app.vocab import ROLES
 
 
 @bp.route("/")
-@roles("admin", "manager", "coach", "customer")
+@roles(*ROLES)
 def home():
     db = get_session()
+    if current_user.role == "referrer":
+        return render_template("main/referrer_home.html", shared=shared_with(db, current_user.id))
     if current_user.role == "customer":
         return render_template(
             "main/customer_home.html", orders=customer_orders(db, current_user.customer_id)

@@ -6,23 +6,25 @@ the table agrees.
 """
 
 import time
+from datetime import date
 
 import pytest
 from flask import Flask
 from sqlmodel import Session, select
 from werkzeug.routing import AnyConverter, Rule
 
-from app.coaching.models import Attachment
+from app.coaching.models import Attachment, ReportShare, ReportSummary
 from app.models import CoachAssignment, Participant, ProductionOrder, User
 from app.roster.models import SolverJob
 from inventory.models import Article, Pallet, Shipment
-from tests.conftest import ADMIN, COACH, CUSTOMER, MANAGER, Auth, make_app
+from tests.conftest import ADMIN, COACH, CUSTOMER, MANAGER, REFERRER, Auth, make_app
 
 PUBLIC = "public"
 MANAGERS = {"admin", "manager"}
 STAFF = MANAGERS | {"coach"}
-EVERYONE = STAFF | {"customer"}
+EVERYONE = STAFF | {"customer", "referrer"}
 CUSTOMERS = {"customer"}
+REFERRERS = {"referrer"}
 ADMINS = {"admin"}
 
 EXPECTED: dict[str, set[str] | str] = {
@@ -39,8 +41,9 @@ EXPECTED: dict[str, set[str] | str] = {
         for name in (
             "add_absence add_certificate add_ladder add_portfolio_step add_progress_note "
             "attachment attendance caseload outcome own_plan participant_file progress "
-            "remove_row report report_excel save_availability save_intake save_learning "
-            "save_sensitive save_skills save_summary"
+            "remove_row report report_excel report_pdf save_availability save_intake "
+            "save_learning save_referrer_contact save_sensitive save_skills save_summary "
+            "share_report unshare_report"
         ).split()
     },
     "coaching.outcomes": MANAGERS,
@@ -58,6 +61,8 @@ EXPECTED: dict[str, set[str] | str] = {
             "order orders orders_csv shipment shipments shipments_csv stock stock_csv"
         ).split()
     },
+    "referrer.report": REFERRERS,
+    "referrer.report_pdf": REFERRERS,
     **{
         f"roster.{name}": MANAGERS
         for name in (
@@ -78,7 +83,13 @@ REFUSED_BY_AREA_RULE = {
     # Health and detention details: only managers and the participant's own coach.
     ("coaching.save_sensitive", "admin"),
 }
-LOGINS = {"admin": ADMIN, "manager": MANAGER, "coach": COACH, "customer": CUSTOMER}
+LOGINS = {
+    "admin": ADMIN,
+    "manager": MANAGER,
+    "coach": COACH,
+    "customer": CUSTOMER,
+    "referrer": REFERRER,
+}
 MISSING = 999_999
 WEEK = "2026-W49"
 
@@ -125,6 +136,7 @@ def _ids(db: Session) -> dict[str, object]:
         select(Attachment).where(Attachment.participant_id == participant.id)
     ).first()
     pallet = db.exec(select(Pallet)).first()
+    report, share = _shared_report(db, participant.id)
     return {
         "participant_id": participant.id,
         "code": participant.code,
@@ -134,11 +146,31 @@ def _ids(db: Session) -> dict[str, object]:
         "article_id": article.id,
         "shipment_id": shipment.id if shipment else MISSING,
         "pallet_id": pallet.id if pallet else MISSING,
+        "report_id": report.id,
+        "share_id": share.id,
+        "contact_id": MISSING,
         "job_id": MISSING,
         "row_id": MISSING,
         "week": WEEK,
         "filename": "css/app.css",
     }
+
+
+def _shared_report(db: Session, participant_id: int) -> tuple[ReportSummary, ReportShare]:
+    """A report of the coach's participant shared with the referrer, so both may open it."""
+    referrer = db.exec(select(User).where(User.email == REFERRER)).one()
+    report = ReportSummary(
+        participant_id=participant_id,
+        period_start=date(2026, 9, 1),
+        period_end=date(2026, 11, 30),
+        text="Afgerond.",
+    )
+    db.add(report)
+    db.flush()
+    share = ReportShare(report_id=report.id, user_id=referrer.id)
+    db.add(share)
+    db.commit()
+    return report, share
 
 
 def _path(rule: Rule, ids: dict[str, object]) -> str:

@@ -1,0 +1,65 @@
+"""The referrer's report pages: each read is logged in the participant's audit trail.
+
+A report id that was not shared with the logged-in referrer answers 404, whether or not the
+report exists, so ids cannot be probed for other participants' reports.
+"""
+
+from flask import abort, render_template
+from flask_login import current_user
+
+from app.audit import record
+from app.auth.access import roles
+from app.coaching.report import build_report
+from app.coaching.report_pdf import pdf_report
+from app.coaching.report_views import PDF, report_download
+from app.coaching.sharing import SharedReport, shared_report
+from app.coaching.vocab import ATTENDANCE_STATUSES
+from app.db import get_session
+from app.referrer import bp
+
+REFERRER = "referrer"
+
+
+def _shared_or_404(report_id: int, action: str, what: str) -> SharedReport:
+    db = get_session()
+    shared = shared_report(db, current_user.id, report_id)
+    if shared is None:
+        abort(404)
+    period = f"{shared.report.period_start.isoformat()}–{shared.report.period_end.isoformat()}"
+    record(db, action, f"{what} {period} door verwijzer", shared.participant.id)
+    db.commit()
+    return shared
+
+
+def _build(shared: SharedReport):
+    return build_report(
+        get_session(), shared.participant, shared.report.period_start, shared.report.period_end
+    )
+
+
+@bp.route("/rapporten/<int:report_id>")
+@roles(REFERRER)
+def report(report_id: int):
+    shared = _shared_or_404(report_id, "view", "rapport")
+    return render_template(
+        "referrer/report.html",
+        shared=shared,
+        p=shared.participant,
+        r=_build(shared),
+        statuses=ATTENDANCE_STATUSES,
+    )
+
+
+@bp.route("/rapporten/<int:report_id>.pdf")
+@roles(REFERRER)
+def report_pdf(report_id: int):
+    shared = _shared_or_404(report_id, "export", "rapport PDF")
+    report = shared.report
+    return report_download(
+        pdf_report(_build(shared)),
+        PDF,
+        shared.participant.code,
+        report.period_start,
+        report.period_end,
+        "pdf",
+    )
