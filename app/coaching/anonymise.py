@@ -14,6 +14,7 @@ from app.coaching.models import (
     Outcome,
     PortfolioStep,
     ProgressNote,
+    ReferrerContact,
     ReportSummary,
     SensitiveInfo,
 )
@@ -41,7 +42,9 @@ def due_for_anonymising(db: Session, older_than_days: int, today: date | None = 
 
 def anonymise(db: Session, participant: Participant) -> None:
     files = delete_attachment_files(db, participant.id)
-    for table in (SensitiveInfo, ProgressNote, ReportSummary, Intake, PortfolioStep):
+    # Reports go with the shares that opened them to referrers (a cascade in the database).
+    tables = (SensitiveInfo, ProgressNote, ReportSummary, Intake, PortfolioStep, ReferrerContact)
+    for table in tables:
         for row in db.exec(select(table).where(table.participant_id == participant.id)):
             db.delete(row)
     for absence in db.exec(select(Absence).where(Absence.participant_id == participant.id)):

@@ -91,35 +91,41 @@ def _back_to_report(participant_id: int, start: date, end: date):
     )
 
 
+# Extension: how the report is rendered, its media type and its name in the audit log.
+EXPORTS = {
+    "xlsx": (report_workbook, XLSX, "Excel"),
+    "pdf": (pdf_report, PDF, "PDF"),
+}
+
+
 @bp.route("/<int:participant_id>/rapport.xlsx")
 @roles(*STAFF)
 def report_excel(participant_id: int):
-    db = get_session()
-    participant = participant_or_abort(db, participant_id)
-    _form, start, end = _period()
-    content = report_workbook(build_report(db, participant, start, end))
-    record(db, "export", f"rapport Excel {start.isoformat()}–{end.isoformat()}", participant.id)
-    db.commit()
-    return report_download(content, XLSX, participant.code, start, end, "xlsx")
+    return _export(participant_id, "xlsx")
 
 
 @bp.route("/<int:participant_id>/rapport.pdf")
 @roles(*STAFF)
 def report_pdf(participant_id: int):
+    return _export(participant_id, "pdf")
+
+
+def _export(participant_id: int, ext: str):
     db = get_session()
     participant = participant_or_abort(db, participant_id)
     _form, start, end = _period()
-    content = pdf_report(build_report(db, participant, start, end))
-    record(db, "export", f"rapport PDF {start.isoformat()}–{end.isoformat()}", participant.id)
+    render, _mimetype, name = EXPORTS[ext]
+    content = render(build_report(db, participant, start, end))
+    record(db, "export", f"rapport {name} {start.isoformat()}–{end.isoformat()}", participant.id)
     db.commit()
-    return report_download(content, PDF, participant.code, start, end, "pdf")
+    return report_download(content, ext, participant.code, start, end)
 
 
-def report_download(content: bytes, mimetype: str, code: str, start: date, end: date, ext: str):
+def report_download(content: bytes, ext: str, code: str, start: date, end: date) -> Response:
     filename = f"voortgangsrapport-{code}-{start.isoformat()}-{end.isoformat()}.{ext}"
     return Response(
         content,
-        mimetype=mimetype,
+        mimetype=EXPORTS[ext][1],
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
 

@@ -11,7 +11,7 @@ from app.audit import record
 from app.auth.access import roles
 from app.coaching.report import build_report
 from app.coaching.report_pdf import pdf_report
-from app.coaching.report_views import PDF, report_download
+from app.coaching.report_views import report_download
 from app.coaching.sharing import SharedReport, shared_report
 from app.coaching.vocab import ATTENDANCE_STATUSES
 from app.db import get_session
@@ -57,9 +57,8 @@ def report_pdf(report_id: int):
     report = shared.report
     return report_download(
         pdf_report(_build(shared)),
-        PDF,
+        "pdf",
         shared.participant.code,
         report.period_start,
         report.period_end,
-        "pdf",
     )
