@@ -10,6 +10,7 @@ from app.auth.users import create_user
 from app.coaching.anonymise import anonymise_due
 from app.coaching.models import ReferrerContact, ReportShare, ReportSummary
 from app.models import Participant, User
+from data.generator import DEMO_PASSWORD
 from tests.coaching.conftest import audit_for, caseload_of
 from tests.conftest import COACH, OTHER_COACH, REFERRER
 
@@ -203,7 +204,7 @@ def test_referrer_sees_exactly_the_reports_shared_with_them(client, auth, db, ro
         db,
         email="collega@rotterdam.test",
         name="Collega Rotterdam",
-        password="Collega-Rotterdam-2026",
+        password=DEMO_PASSWORD,
         role="referrer",
         referrer_organisation=ROTTERDAM,
     )
