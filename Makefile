@@ -48,7 +48,7 @@ translations: $(STAMP)
 # After adding user-facing strings: extract them and add them to the English catalogue.
 extract-messages: $(STAMP)
 	$(VENV)/bin/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o app/messages.pot .
-	$(VENV)/bin/pybabel update -i app/messages.pot -d app/translations --no-fuzzy-matching
+	$(VENV)/bin/pybabel update -i app/messages.pot -d app/translations --no-fuzzy-matching --ignore-obsolete
 
 bench: setup
 	$(PY) bench/solver.py
