@@ -56,9 +56,11 @@ def order_needs(session: Session, monday: date, today: date | None = None) -> li
         .join(Department, Department.id == ProductionOrder.department_id)
         .where(ProductionOrder.status.in_(ACTIVE_STATUSES), ProductionOrder.due_date >= monday)
     ).all()
+    made = totals_by_order(session, [order.id for order, _article, _department in rows])
     needs = []
     for order, article, department in rows:
-        need = person_dayparts(remaining_units(session, order), article.norm_units_per_hour)
+        remaining = _remaining(order, made.get(order.id, Totals()))
+        need = person_dayparts(remaining, article.norm_units_per_hour)
         start = max(today, monday) if today <= friday else monday
         window = working_days(start, order.due_date)
         in_week = working_days(start, min(order.due_date, friday))
@@ -76,6 +78,9 @@ def weekly_demand(session: Session, monday: date, today: date | None = None) -> 
 
 
 def remaining_units(session: Session, order: ProductionOrder) -> int:
+    return _remaining(order, totals_by_order(session, [order.id]).get(order.id, Totals()))
+
+
+def _remaining(order: ProductionOrder, totals: Totals) -> int:
     """Units still to make: good units reported lower the need, rejects do not."""
-    made = totals_by_order(session, [order.id]).get(order.id, Totals()).made
-    return max(order.quantity - made, 0)
+    return max(order.quantity - totals.made, 0)

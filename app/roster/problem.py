@@ -74,9 +74,16 @@ def week_participants(session: Session, monday: date) -> list[Participant]:
 
 def _departments(session: Session, monday: date) -> list[dict]:
     departments = session.exec(select(Department).order_by(Department.sort_order, Department.code))
-    requires = _grouped(session, DepartmentCertificate, lambda row: row.kind)
-    mixes = _grouped(session, DepartmentMix, lambda row: (row.group, row.share))
-    overrides = _grouped(session, StaffingOverride, lambda row: row)
+    requires = _grouped(session, DepartmentCertificate, lambda row: row.kind, columns=("kind",))
+    mixes = _grouped(
+        session, DepartmentMix, lambda row: (row.group, row.share), columns=("group", "share")
+    )
+    overrides = _grouped(
+        session,
+        StaffingOverride,
+        lambda row: row,
+        columns=("day", "daypart", "staffing_min", "staffing_max"),
+    )
     demand = weekly_demand(session, monday)
     result = []
     for d in departments:
@@ -129,12 +136,24 @@ def _participants(session: Session, monday: date, people: list[Participant]) -> 
     ids = [p.id for p in people]
     codes = {p.id: p.code for p in people}
     departments = {d.id: d.code for d in session.exec(select(Department))}
-    available = _grouped(session, Availability, lambda r: (r.day, r.daypart), ids)
+    available = _grouped(
+        session, Availability, lambda r: (r.day, r.daypart), ids, columns=("day", "daypart")
+    )
     absent = _absent_slots(session, monday, ids)
     certificates = _grouped(session, Certificate, lambda r: r, ids)
-    skills = _grouped(session, SkillLevel, lambda r: (departments[r.department_id], r.level), ids)
+    skills = _grouped(
+        session,
+        SkillLevel,
+        lambda r: (departments[r.department_id], r.level),
+        ids,
+        columns=("department_id", "level"),
+    )
     wishes = _grouped(
-        session, DepartmentWish, lambda r: (r.kind, departments[r.department_id]), ids
+        session,
+        DepartmentWish,
+        lambda r: (r.kind, departments[r.department_id]),
+        ids,
+        columns=("kind", "department_id"),
     )
     avoid = _avoid(session, codes)
     order = {slot: i for i, slot in enumerate((d, p) for d in DAYS for p in DAYPARTS)}
@@ -187,10 +206,24 @@ def _avoid(session: Session, codes: dict[int, str]) -> dict[str, set[str]]:
     return avoid
 
 
-def _grouped(session: Session, table, value, participant_ids: list[int] | None = None) -> dict:
-    """Rows of a child table per parent id (department or participant), mapped by `value`."""
+def _grouped(
+    session: Session,
+    table,
+    value,
+    participant_ids: list[int] | None = None,
+    columns: tuple[str, ...] | None = None,
+) -> dict:
+    """Rows of a child table per parent id (department or participant), mapped by `value`.
+
+    With `columns`, only those columns are read, as plain rows: the week view builds the
+    problem on every request, and making a model object per availability row was most of
+    its cost.
+    """
     owner = "participant_id" if participant_ids is not None else "department_id"
-    query = select(table)
+    if columns is None:
+        query = select(table)
+    else:
+        query = select(getattr(table, owner), *(getattr(table, name) for name in columns))
     if participant_ids is not None:
         query = query.where(getattr(table, owner).in_(participant_ids))
     grouped: dict = defaultdict(list)
