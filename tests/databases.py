@@ -43,25 +43,30 @@ class SqliteDatabases:
         Path(make_url(url).database).unlink(missing_ok=True)
 
 
-class PostgresDatabases:
+class PostgresServer:
+    """Empty databases of their own next to the one the URL names, made over an admin login.
+
+    Tests that build their own tables (the warehouse logic) need no demo template.
+    """
+
     def __init__(self, url: str):
         self._url = make_url(url)
-        self._template = f"{self._url.database}_template"
         self._admin = make_engine(
             self._url.set(database="postgres").render_as_string(hide_password=False)
         ).execution_options(isolation_level="AUTOCOMMIT")
-        self._recreate(self._template)
-        _build(self._url_of(self._template))
 
-    def fresh(self, _folder: Path) -> str:
-        name = f"{self._url.database}_{uuid.uuid4().hex[:10]}"
-        with self._admin.connect() as conn:
-            conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{self._template}"'))
-        return self._url_of(name)
+    def empty(self) -> str:
+        return self._create("")
 
     def drop(self, url: str) -> None:
         with self._admin.connect() as conn:
             conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+
+    def _create(self, clause: str) -> str:
+        name = f"{self._url.database}_{uuid.uuid4().hex[:10]}"
+        with self._admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}" {clause}'))
+        return self._url_of(name)
 
     def _recreate(self, name: str) -> None:
         with self._admin.connect() as conn:
@@ -70,3 +75,14 @@ class PostgresDatabases:
 
     def _url_of(self, name: str) -> str:
         return self._url.set(database=name).render_as_string(hide_password=False)
+
+
+class PostgresDatabases(PostgresServer):
+    def __init__(self, url: str):
+        super().__init__(url)
+        self._template = f"{self._url.database}_template"
+        self._recreate(self._template)
+        _build(self._url_of(self._template))
+
+    def fresh(self, _folder: Path) -> str:
+        return self._create(f'TEMPLATE "{self._template}"')

@@ -1,21 +1,13 @@
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import Engine, event
-from sqlalchemy.pool import StaticPool
-from sqlmodel import Session, SQLModel, create_engine
+from sqlalchemy import Engine
+from sqlmodel import Session, SQLModel
 
 from inventory.layout import AisleBlock, create_locations
 from inventory.models import TABLES, Article, Customer, LocationKind
-
-
-def sqlite_engine(url: str, **options) -> Engine:
-    """An engine over only the inventory tables, with foreign keys enforced."""
-    engine = create_engine(url, connect_args={"timeout": 30}, **options)
-    event.listen(engine, "connect", lambda conn, _: conn.execute("PRAGMA foreign_keys=ON"))
-    SQLModel.metadata.create_all(engine, tables=TABLES)
-    return engine
-
+from tests.databases import PostgresServer
+from tests.inventory.engines import POSTGRES_URL, connect
 
 SMALL_LAYOUT = (
     AisleBlock("A", range(1, 3), racks=2, levels=2),
@@ -29,32 +21,59 @@ ARTICLES = (("KOEK", "Koekdoos", 100, 60), ("FLYER", "Flyer", 50, 400))
 
 
 def seed(session: Session) -> None:
-    """Two customers with one article each, and a 10-place warehouse."""
-    session.add_all([Customer(id=1, name="Bakkerij Jansen"), Customer(id=2, name="Drukkerij Pers")])
+    """Two customers with one article each, and a 10-place warehouse.
+
+    Ids come from the database, never forced: on PostgreSQL an explicit id leaves the
+    sequence behind and the next insert collides. A fresh database numbers from 1.
+    """
+    customers = [Customer(name="Bakkerij Jansen"), Customer(name="Drukkerij Pers")]
+    session.add_all(customers)
     session.flush()
-    for key, (code, name, per_pallet, norm) in enumerate(ARTICLES, start=1):
-        session.add(Article(id=key, customer_id=key, code=code, name=name,
-                            units_per_pallet=per_pallet, norm_units_per_hour=norm))
+    for customer, (code, name, per_pallet, norm) in zip(customers, ARTICLES, strict=True):
+        session.add(
+            Article(
+                customer_id=customer.id,
+                code=code,
+                name=name,
+                units_per_pallet=per_pallet,
+                norm_units_per_hour=norm,
+            )
+        )
     create_locations(session, SMALL_LAYOUT)
     session.commit()
 
 
-def seeded(engine: Engine) -> Engine:
-    with Session(engine) as session:
-        seed(session)
-    return engine
+@pytest.fixture(scope="session")
+def postgres() -> PostgresServer | None:
+    return PostgresServer(POSTGRES_URL) if POSTGRES_URL else None
+
+
+def seeded_database(postgres: PostgresServer | None, sqlite_url: str) -> Iterator[Engine]:
+    """Only the inventory tables, seeded: on SQLite at ``sqlite_url``, else in an empty
+    PostgreSQL database of this test's own, dropped afterwards."""
+    url = postgres.empty() if postgres else sqlite_url
+    engine = connect(url)
+    try:
+        SQLModel.metadata.create_all(engine, tables=TABLES)
+        with Session(engine) as session:
+            seed(session)
+        yield engine
+    finally:
+        engine.dispose()
+        if postgres:
+            postgres.drop(url)
 
 
 @pytest.fixture
-def engine() -> Engine:
+def engine(postgres) -> Iterator[Engine]:
     """In memory, one shared connection: fast, for everything single-threaded."""
-    return seeded(sqlite_engine("sqlite://", poolclass=StaticPool))
+    yield from seeded_database(postgres, "sqlite://")
 
 
 @pytest.fixture
-def file_engine(tmp_path) -> Engine:
-    """A real file, so separate engines in separate threads share the data."""
-    return seeded(sqlite_engine(f"sqlite:///{tmp_path / 'inventory.db'}"))
+def file_engine(postgres, tmp_path) -> Iterator[Engine]:
+    """A real database, so separate engines in separate threads share the data."""
+    yield from seeded_database(postgres, f"sqlite:///{tmp_path / 'inventory.db'}")
 
 
 @pytest.fixture

@@ -1,8 +1,9 @@
 """Two workers, two connections, one pallet or one place: numbers stay true.
 
-Each thread has its own engine on the same SQLite file, like two web
-workers. A barrier lines both up after they have read the pallet, so both act
-on the same stale picture and only the guarded UPDATEs keep them honest.
+Each thread has its own engine on the same database (an SQLite file, or
+PostgreSQL under TEST_DATABASE_URL), like two web workers. A barrier lines
+both up after they have read the pallet, so both act on the same stale
+picture and only the guarded UPDATEs keep them honest.
 """
 
 import threading
@@ -10,7 +11,7 @@ from collections.abc import Callable, Iterator
 from contextlib import suppress
 
 import pytest
-from sqlmodel import Session, create_engine
+from sqlmodel import Session
 
 from inventory.errors import InventoryError
 from inventory.models import Location, Pallet
@@ -18,6 +19,7 @@ from inventory.picking import pick_units
 from inventory.putaway import put_away
 from inventory.receiving import receive_pallets
 from inventory.shipping import create_shipment
+from tests.inventory.engines import connect, url_of
 from tests.inventory.inventory_helpers import location_id, stored_pallet
 
 
@@ -38,7 +40,7 @@ def race(url: str, work: Callable[[Session, int], bool], workers: int = 2) -> li
     failures: list[BaseException] = []
 
     def worker(index: int) -> None:
-        engine = create_engine(url, connect_args={"timeout": 30})
+        engine = connect(url)
         try:
             with Session(engine) as session:
                 while True:
@@ -78,7 +80,7 @@ def test_concurrent_picks_never_take_more_than_the_pallet_holds(file_engine, ses
         pick_units(worker_session, shipments[worker], pallet_id, 7)
         return True
 
-    successes = race(str(file_engine.url), pick)
+    successes = race(url_of(file_engine), pick)
     session.expire_all()
     left = session.get(Pallet, pallet_id).units
     assert sum(successes) * 7 <= 100
@@ -95,7 +97,7 @@ def test_concurrent_put_aways_into_the_last_free_place_fill_it_once(file_engine,
         put_away(worker_session, received[worker].id, target)
         return False
 
-    assert sum(race(str(file_engine.url), store)) == 1
+    assert sum(race(url_of(file_engine), store)) == 1
     session.expire_all()
     assert session.get(Location, target).occupied == 1
     statuses = sorted(session.get(Pallet, pallet.id).status for pallet in received)
