@@ -10,8 +10,8 @@ from tests.browser.conftest import login
 from tests.conftest import CUSTOMER
 
 
-def _report_production(database, number: str, units: int) -> None:
-    engine = make_engine(f"sqlite:///{database}")
+def _report_production(database_url: str, number: str, units: int) -> None:
+    engine = make_engine(database_url)
     with Session(engine) as session:
         order = session.exec(select(ProductionOrder).where(ProductionOrder.number == number)).one()
         register_production(session, order, date.today(), units)
@@ -19,8 +19,8 @@ def _report_production(database, number: str, units: int) -> None:
     engine.dispose()
 
 
-def test_customer_checks_an_order_in_the_portal(page, live_server, tmp_path):
-    _report_production(tmp_path / "fabriek.db", "ORD-2026-0003", 3500)
+def test_customer_checks_an_order_in_the_portal(page, live_server, database_url):
+    _report_production(database_url, "ORD-2026-0003", 3500)
     login(page, live_server, CUSTOMER)
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Mijn orders").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Mijn orders")
