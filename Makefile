@@ -15,17 +15,18 @@ run: setup
 	@echo "Fabriek runs at http://127.0.0.1:$(PORT)  (stop with Ctrl+C)"
 	REDIS_URL= $(VENV)/bin/gunicorn --no-control-socket --workers 2 --threads 4 --bind 127.0.0.1:$(PORT) "app:create_app()"
 
-# Every test on SQLite (browser tests included), then every test of the web app again on
-# PostgreSQL (the solver has no database; the inventory tests build their own SQLite engines).
+# Every test on SQLite, then every test again on PostgreSQL (browser and warehouse-logic
+# tests included, each test in a database of its own); only the solver, which has no
+# database, runs once.
 test: test-sqlite test-postgres
 
 # Redis (.ci/redis.sh) serves the tests of the RQ job runner; `&&` makes a missing one fail.
 test-sqlite: setup browser
 	redis=$$(bash .ci/redis.sh) && TEST_REDIS_URL=$$redis $(PY) -m pytest
 
-test-postgres: setup
+test-postgres: setup browser
 	redis=$$(bash .ci/redis.sh) && pg=$$(bash .ci/postgres.sh) && \
-	  TEST_REDIS_URL=$$redis TEST_DATABASE_URL=$$pg $(PY) -m pytest -q --ignore=tests/browser --ignore=tests/scheduler --ignore=tests/inventory
+	  TEST_REDIS_URL=$$redis TEST_DATABASE_URL=$$pg $(PY) -m pytest -q --ignore=tests/scheduler
 
 setup: $(STAMP) translations
 
