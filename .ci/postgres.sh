@@ -24,4 +24,9 @@ run_sql() { su postgres -c "psql -q -v ON_ERROR_STOP=1 -d postgres -c \"$1\"" >&
 if ! su postgres -c "psql -tAc \"SELECT 1 FROM pg_roles WHERE rolname='fabriek'\" postgres" | grep -q 1; then
   run_sql "CREATE ROLE fabriek LOGIN CREATEDB PASSWORD 'fabriek'"
 fi
+# DROP DATABASE ... WITH (FORCE) after each test must also end an autovacuum worker that
+# happens to be in that database; without this role that drop fails now and then.
+if ! su postgres -c "psql -tAc \"SELECT pg_has_role('fabriek', 'pg_signal_backend', 'MEMBER')\" postgres" | grep -q t; then
+  run_sql "GRANT pg_signal_backend TO fabriek"
+fi
 echo "postgresql://fabriek:fabriek@127.0.0.1:5432/fabriek_test"
