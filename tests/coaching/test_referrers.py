@@ -2,6 +2,7 @@
 
 import re
 import zlib
+from datetime import date
 
 import pytest
 from sqlmodel import select
@@ -286,7 +287,8 @@ def test_another_coach_cannot_download_the_pdf(client, auth, foreign_id):
 def _report_id_for(db, participant_id: int, start: str) -> int:
     return db.exec(
         select(ReportSummary.id).where(
-            ReportSummary.participant_id == participant_id, ReportSummary.period_start == start
+            ReportSummary.participant_id == participant_id,
+            ReportSummary.period_start == date.fromisoformat(start),
         )
     ).one()
 
