@@ -68,3 +68,10 @@ def test_templates_have_no_inline_script_handler_or_style(template):
     assert not HANDLER.search(text)
     assert not STYLE.search(text)
     assert "javascript:" not in text.lower()
+
+
+def test_a_nul_character_in_input_is_refused_before_any_query(client):
+    response = client.post("/inloggen", data={"email": "a\x00@fabriek.test", "password": "x"})
+    assert response.status_code == 400
+    assert "Het verzoek is niet compleet of niet geldig." in response.get_data(as_text=True)
+    assert client.get("/inloggen?next=/\x00").status_code == 400
