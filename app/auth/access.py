@@ -6,7 +6,6 @@ never open.
 """
 
 from collections.abc import Callable
-from functools import wraps
 from typing import TypeVar
 
 from flask import abort, current_app, request
@@ -53,18 +52,3 @@ def enforce_access():
     if not current_user.active or current_user.role not in needed:
         abort(403)
     return None
-
-
-def owner_only(check: Callable[..., bool]) -> Callable[[F], F]:
-    """Refuses with 403 when `check(**view_args)` says the object is not the user's."""
-
-    def decorate(view: F) -> F:
-        @wraps(view)
-        def wrapped(*args, **kwargs):
-            if not check(**kwargs):
-                abort(403)
-            return view(*args, **kwargs)
-
-        return wrapped  # type: ignore[return-value]
-
-    return decorate
