@@ -6,7 +6,8 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from app.models import Absence, CoachAssignment, Department, Participant, ProductionOrder
+from app.coaching.access import caseload_ids
+from app.models import Absence, Department, Participant, ProductionOrder
 from inventory.models import Article
 
 
@@ -50,8 +51,7 @@ def coach_caseload(db: Session, coach_id: int) -> list[Participant]:
     return list(
         db.exec(
             select(Participant)
-            .join(CoachAssignment, CoachAssignment.participant_id == Participant.id)
-            .where(CoachAssignment.coach_id == coach_id, CoachAssignment.end_date.is_(None))
+            .where(Participant.id.in_(caseload_ids(db, coach_id)))
             .order_by(Participant.last_name, Participant.first_name)
         ).all()
     )
