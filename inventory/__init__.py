@@ -5,6 +5,7 @@ way round. Every operation takes a ``sqlmodel.Session`` and leaves committing
 (or rolling back after an ``InventoryError``) to the caller.
 """
 
+from inventory.correcting import correct_units
 from inventory.errors import InventoryError
 from inventory.layout import DEFAULT_LAYOUT, AisleBlock, create_locations, generate_layout
 from inventory.picking import pick_pallet, pick_units
@@ -19,6 +20,7 @@ __all__ = [
     "InventoryError",
     "PackingList",
     "Suggestion",
+    "correct_units",
     "create_locations",
     "create_shipment",
     "generate_layout",

@@ -84,6 +84,28 @@ class ShipmentEmpty(InventoryError):
     template = "shipment {shipment} has no lines"
 
 
+class NothingToCorrect(InventoryError):
+    code = "nothing_to_correct"
+    template = "pallet {pallet} already holds {units} units"
+
+
+class CorrectionNoteMissing(InventoryError):
+    code = "correction_note_missing"
+    template = "a correction for reason {reason} needs a note"
+
+
+class CorrectionNoteTooLong(InventoryError):
+    code = "correction_note_too_long"
+    template = "a correction note may have at most {maximum} characters"
+
+
+class CorrectionDirection(InventoryError):
+    """A reason that only explains one direction, such as damage raising stock."""
+
+    code = "correction_direction"
+    template = "reason {reason} cannot {direction} stock"
+
+
 class ImportInvalid(InventoryError):
     """Raised by an import's apply step; ``params['errors']`` lists every bad cell."""
 

@@ -93,7 +93,14 @@ def apply_inbound_notice(
     received = []
     for line in lines:
         received.extend(
-            receive_pallets(session, line.customer_id, line.article_id, line.units,
-                            line.pallets, reference=line.reference, user=user)
+            receive_pallets(
+                session,
+                line.customer_id,
+                line.article_id,
+                line.units,
+                line.pallets,
+                reference=line.reference,
+                user=user,
+            )
         )
     return received

@@ -37,7 +37,7 @@ class LocationKind(StrEnum):
 class PalletStatus(StrEnum):
     RECEIVED = "received"  # in the receiving area, no place yet
     STORED = "stored"  # on a place
-    PICKED = "picked"  # on an open shipment (whole pallet) or emptied by picking
+    PICKED = "picked"  # on an open shipment (whole pallet), or emptied by picking or a count
     SHIPPED = "shipped"  # left the building
 
 
@@ -48,6 +48,13 @@ class MovementKind(StrEnum):
     PICK = "pick"
     SHIPMENT = "shipment"
     CORRECTION = "correction"
+
+
+class CorrectionReason(StrEnum):
+    COUNT_DIFFERENCE = "count_difference"
+    DAMAGE = "damage"
+    FOUND = "found"
+    OTHER = "other"  # needs a note: nobody can audit "other" on its own
 
 
 # Sign with which a movement's ``units`` changes stock on hand; see StockMovement.
@@ -96,9 +103,7 @@ class Location(SQLModel, table=True):
     __tablename__ = "location"
     __table_args__ = (
         CheckConstraint("capacity >= 1", name="ck_location_capacity"),
-        CheckConstraint(
-            "occupied >= 0 AND occupied <= capacity", name="ck_location_occupied"
-        ),
+        CheckConstraint("occupied >= 0 AND occupied <= capacity", name="ck_location_occupied"),
         _one_of("location", "kind", LocationKind),
         Index("ix_location_place", "hall", "aisle", "rack", "level"),
     )
@@ -172,6 +177,27 @@ class StockMovement(SQLModel, table=True):
     user_label: str | None = Field(default=None, max_length=100)
 
 
+class StockCorrection(SQLModel, table=True):
+    """Why a ``correction`` movement changed a pallet: what was counted, and the reason.
+
+    A table of its own rather than columns on ``stock_movement``, which every other kind
+    would leave empty; the movement keeps the signed difference.
+    """
+
+    __tablename__ = "stock_correction"
+    __table_args__ = (
+        _one_of("stock_correction", "reason", CorrectionReason),
+        CheckConstraint("counted_units >= 0", name="ck_stock_correction_counted"),
+        CheckConstraint("reason <> 'other' OR note IS NOT NULL", name="ck_stock_correction_note"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    movement_id: int = Field(foreign_key="stock_movement.id", unique=True)
+    reason: str = Field(max_length=20)
+    note: str | None = Field(default=None, max_length=500)
+    counted_units: int
+
+
 class Shipment(SQLModel, table=True):
     """An outbound shipment; open while ``shipped_at`` is null."""
 
@@ -201,5 +227,14 @@ class ShipmentLine(SQLModel, table=True):
 
 TABLES = [
     model.__table__
-    for model in (Customer, Article, Location, Pallet, StockMovement, Shipment, ShipmentLine)
+    for model in (
+        Customer,
+        Article,
+        Location,
+        Pallet,
+        StockMovement,
+        StockCorrection,
+        Shipment,
+        ShipmentLine,
+    )
 ]

@@ -7,7 +7,7 @@ from sqlalchemy import func
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, select
 
-from inventory.models import Article, Customer, Location, Pallet, StockMovement
+from inventory.models import Article, Customer, Location, Pallet, StockCorrection, StockMovement
 from inventory.stock import IN_STOCK
 
 
@@ -48,6 +48,8 @@ class MovementRow:
     units: int
     reference: str | None
     user_label: str | None
+    reason: str | None = None  # corrections only: a CorrectionReason code
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -133,11 +135,20 @@ def movement_history(
     total = session.exec(select(func.count(StockMovement.id)).where(*filters)).one()
     origin, target = aliased(Location), aliased(Location)
     rows = session.exec(
-        select(StockMovement, Pallet.label, Article.code, origin.code, target.code)
+        select(
+            StockMovement,
+            Pallet.label,
+            Article.code,
+            origin.code,
+            target.code,
+            StockCorrection.reason,
+            StockCorrection.note,
+        )
         .join(Pallet, Pallet.id == StockMovement.pallet_id)
         .join(Article, Article.id == StockMovement.article_id)
         .join(origin, origin.id == StockMovement.from_location_id, isouter=True)
         .join(target, target.id == StockMovement.to_location_id, isouter=True)
+        .join(StockCorrection, StockCorrection.movement_id == StockMovement.id, isouter=True)
         .where(*filters)
         .order_by(StockMovement.at.desc(), StockMovement.id.desc())
         .offset((max(page, 1) - 1) * per_page)
@@ -156,7 +167,9 @@ def movement_history(
             units=movement.units,
             reference=movement.reference,
             user_label=movement.user_label,
+            reason=reason,
+            note=note,
         )
-        for movement, label, code, from_code, to_code in rows
+        for movement, label, code, from_code, to_code, reason, note in rows
     ]
     return Page(items=items, total=total, page=page, per_page=per_page)

@@ -49,9 +49,7 @@ def claim_place(session: Session, location: Location) -> None:
 def release_place(session: Session, location_id: int) -> None:
     """Give a place back; the CHECK refuses it if that would go below zero."""
     session.execute(
-        update(Location)
-        .where(Location.id == location_id)
-        .values(occupied=Location.occupied - 1),
+        update(Location).where(Location.id == location_id).values(occupied=Location.occupied - 1),
         execution_options={"synchronize_session": False},
     )
     loaded = session.identity_map.get(session.identity_key(Location, location_id))
@@ -81,34 +79,35 @@ def transition(
     session: Session,
     pallet: Pallet,
     expected: Collection[PalletStatus],
+    *,
+    units_seen: int | None = None,
     **values: Any,
 ) -> None:
-    """Change a pallet only if its status and place are still what we read.
+    """Change a pallet only if its status and place (and ``units_seen``) are still what we read.
 
     Guarding on the place too makes two concurrent moves of one pallet
-    collide instead of both claiming a destination.
+    collide instead of both claiming a destination; guarding on the units
+    makes a count collide with a pick booked after the counter looked.
     """
     seen_location = pallet.location_id
-    changed = _applied(
-        session,
-        update(Pallet)
-        .where(
-            Pallet.id == pallet.id,
-            Pallet.status.in_(expected),
-            Pallet.location_id.is_not_distinct_from(seen_location),
-        )
-        .values(**values),
-    )
+    still = [
+        Pallet.id == pallet.id,
+        Pallet.status.in_(expected),
+        Pallet.location_id.is_not_distinct_from(seen_location),
+    ]
+    if units_seen is not None:
+        still.append(Pallet.units == units_seen)
+    changed = _applied(session, update(Pallet).where(*still).values(**values))
     session.expire(pallet)
     if changed:
         return
     if pallet.status in expected:
         raise ConcurrentChange(pallet=pallet.label)
     raise InvalidPalletStatus(
-            pallet=pallet.label,
-            expected=" or ".join(expected),
-            actual=pallet.status,
-        )
+        pallet=pallet.label,
+        expected=" or ".join(expected),
+        actual=pallet.status,
+    )
 
 
 def record(

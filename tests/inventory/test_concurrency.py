@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterator
 from contextlib import suppress
 
 import pytest
-from sqlmodel import Session
+from sqlmodel import Session, select
 
+from inventory.correcting import correct_units
 from inventory.errors import InventoryError
-from inventory.models import Location, Pallet
+from inventory.models import STOCK_EFFECT, Location, Pallet, PalletStatus, StockMovement
 from inventory.picking import pick_units
 from inventory.putaway import put_away
 from inventory.receiving import receive_pallets
@@ -102,3 +103,49 @@ def test_concurrent_put_aways_into_the_last_free_place_fill_it_once(file_engine,
     assert session.get(Location, target).occupied == 1
     statuses = sorted(session.get(Pallet, pallet.id).status for pallet in received)
     assert statuses == ["received", "stored"]
+
+
+def _count_against_pick(url: str, pallet_id: int, counted: int) -> list[int]:
+    """Worker 0 picks 7 units, worker 1 books a count of ``counted`` made when 100 were on."""
+    with Session(connect(url)) as setup:
+        shipment_id = create_shipment(setup, 1).id
+        setup.commit()
+
+    def work(worker_session: Session, worker: int) -> bool:
+        if worker == 0:
+            pick_units(worker_session, shipment_id, pallet_id, 7)
+        else:
+            correct_units(worker_session, pallet_id, counted, "damage", seen_units=100)
+        return False
+
+    return race(url, work)
+
+
+def _history_total(session: Session, pallet_id: int) -> int:
+    movements = session.exec(select(StockMovement).where(StockMovement.pallet_id == pallet_id))
+    return sum(m.units * STOCK_EFFECT[m.kind] for m in movements)
+
+
+def test_a_count_racing_a_pick_never_undoes_the_pick(file_engine, session):
+    pallet_id = stored_pallet(session, units=100)
+    picked, corrected = _count_against_pick(url_of(file_engine), pallet_id, 60)
+    session.expire_all()
+    left = session.get(Pallet, pallet_id).units
+    assert picked == 1
+    # Count first: 60, then the pick takes 7 of them. Pick first: the count of 100 is stale.
+    assert (corrected, left) in ((1, 53), (0, 93))
+    assert _history_total(session, pallet_id) == left
+
+
+def test_a_count_of_zero_racing_a_pick_empties_the_pallet_once(file_engine, session):
+    pallet_id = stored_pallet(session, "A-01-01-1", units=100)
+    picked, corrected = _count_against_pick(url_of(file_engine), pallet_id, 0)
+    session.expire_all()
+    pallet = session.get(Pallet, pallet_id)
+    place = session.get(Location, location_id(session, "A-01-01-1"))
+    assert picked + corrected == 1
+    if corrected:
+        assert (pallet.units, pallet.status, place.occupied) == (0, PalletStatus.PICKED, 0)
+    else:
+        assert (pallet.units, pallet.status, place.occupied) == (93, PalletStatus.STORED, 1)
+    assert _history_total(session, pallet_id) == pallet.units
