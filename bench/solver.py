@@ -1,6 +1,6 @@
 """Benchmark of the roster solver on generated weeks with fixed seeds.
 
-    python bench/solver.py [--sizes 100,300,1000] [--time-limit S] [--replan-limit 10]
+    python bench/solver.py [--sizes 100,300,1000] [--time-limit S] [--replan-limit 1]
 
 Without --time-limit each size gets the budget its target is stated in (10 s, 20 s, 60 s),
 so the default run stays under three minutes on two cores.
@@ -123,7 +123,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="100,300,1000")
     parser.add_argument("--time-limit", type=float)
-    parser.add_argument("--replan-limit", type=float, default=3.0)
+    parser.add_argument("--replan-limit", type=float, default=1.0)
     parser.add_argument("--workers", type=int, default=2)
     args = parser.parse_args()
     for size in (int(s) for s in args.sizes.split(",")):

@@ -4,6 +4,13 @@ The contract says the least understaffing the hard rules allow must always be re
 Rather than a weight big enough to prove that (which would dwarf every other term and make
 the optimality gap meaningless), understaffing is minimised first, then fixed as a
 constraint while the weighted sum of the other terms is minimised from that solution.
+
+A re-plan (a problem with `previous`) changes a roster that people have already been told,
+so there the fewest changes rank second, right after understaffing, and are fixed in the
+same way before the weighted rest. The contract lists stability last; for a first plan it
+stays last (there is nothing to change), but a manager re-planning after one sick call
+expects the gap covered and the rest of the published week left alone, not a reshuffle
+that gives someone else a daypart more.
 """
 
 from __future__ import annotations
@@ -107,10 +114,14 @@ class _Run:
         staffing = staff_minimums(m, self.weights)
         start = staffing.assignments
         self.found(evaluate(m.problem, start).objective(self.weights), scale * staffing.lower_bound)
-        shortage, proven = staffing.understaffing, True
-        if shortage > staffing.lower_bound:
-            start, shortage, proven = self._least_understaffing(start, staffing.lower_bound)
+        shortage, proven, changed = staffing.understaffing, True, 0
+        stable = bool(m.problem.previous and self.weights["changes"])
+        if shortage > staffing.lower_bound or stable:
+            start, shortage, proven, changed = self._first_stage(
+                start, staffing.lower_bound, stable)
         m.model.Add(m.terms["understaffing"] <= shortage)
+        if stable:
+            m.model.Add(m.terms["changes"] <= changed)
         m.model.Minimize(sum(self.weights[t] * m.terms[t] for t in TERMS if t != "understaffing"))
         offset = scale * shortage
         self._warm_start(start, lambda b: offset + b)
@@ -121,22 +132,32 @@ class _Run:
         optimal = proven and status == cp_model.OPTIMAL
         return self._result(_roster(m, solver), solver, "optimal" if optimal else "feasible", bound)
 
-    def _least_understaffing(
-        self, start: list[Assignment], lower_bound: int
-    ) -> tuple[list[Assignment], int, bool]:
-        """CP-SAT on hard rules and understaffing only, for weeks where avoid pairs keep the
-        flow roster above the flow bound. Returns (roster, understaffing, proven minimal)."""
-        lean = build_model(self.m.problem, ["understaffing"])
+    def _first_stage(
+        self, start: list[Assignment], lower_bound: int, stable: bool
+    ) -> tuple[list[Assignment], int, bool, int]:
+        """CP-SAT on the hard rules and only the terms that rank above the weighted rest:
+        understaffing, for weeks where avoid pairs keep the flow roster above the flow
+        bound; and in a re-plan the changes, because it alters a roster people have been
+        told: after the least understaffing come the fewest changes, before anything else.
+        Returns (roster, understaffing, proven minimal, changes)."""
+        problem = self.m.problem
+        lean = build_model(problem, ["understaffing", "changes"] if stable else ["understaffing"])
         _hint(lean, start)
-        lean.model.Minimize(lean.terms["understaffing"])
-        lean.model.Add(lean.terms["understaffing"] >= lower_bound)
+        short = lean.terms["understaffing"]
+        lean.model.Add(short >= lower_bound)
+        # Both ranks in one objective: a person short outweighs every change there can be.
+        rank = len(lean.x) + len(problem.previous) + 1
+        lean.model.Minimize(rank * short + lean.terms["changes"] if stable else short)
         scale = self.weights["understaffing"]
         limit = (self.deadline - time.perf_counter()) * FIRST_STAGE_SHARE
-        solver, status = self._stage(lean, limit, lambda b: scale * b)
+        solver, status = self._stage(lean, limit, lambda b: scale * (b // rank if stable else b))
         if status not in FOUND:
-            return start, evaluate(self.m.problem, start).penalties["understaffing"], False
-        shortage = int(solver.Value(lean.terms["understaffing"]))
-        return _roster(lean, solver), shortage, status == cp_model.OPTIMAL
+            penalties = evaluate(problem, start).penalties
+            return start, penalties["understaffing"], False, penalties["changes"]
+        shortage = int(solver.Value(short))
+        changed = int(solver.Value(lean.terms["changes"])) if stable else 0
+        proven = status == cp_model.OPTIMAL or shortage == lower_bound
+        return _roster(lean, solver), shortage, proven, changed
 
     def _warm_start(self, start: list[Assignment], bound: Callable[[float], float]) -> None:
         """Hint every variable, not just the roster: CP-SAT often fails to complete a hint

@@ -70,6 +70,21 @@ def test_changes_keep_the_previous_roster():
     assert solution.changed == 0
 
 
+def test_a_replan_changes_only_what_understaffing_needs():
+    """Stability ranks right after understaffing in a re-plan: an idle person below contract
+    is not brought in while the team still has its minimum, but is when it does not."""
+    team = [person("p1", available=[]), person("p2"), person("p3")]
+    data = week([department("a", low=1, high=3)], team,
+                previous=[assign("p1", "a"), assign("p3", "a")])
+    solution = solved(data)
+    assert placed(solution) == {("p3", "a")}
+    assert solution.changed == 1
+    data["previous"] = [assign("p1", "a")]
+    solution = solved(data)
+    assert len(placed(solution)) == 1 and solution.changed == 2
+    assert solution.penalties["understaffing"] == 0
+
+
 def test_department_switch_within_a_day():
     closed = [{"day": "mon", "daypart": "pm", "max": 0}]
     data = week([department("a", overrides=closed), department("b")],
