@@ -5,6 +5,7 @@ from pathlib import Path
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
+from sqlmodel import select
 
 from app import backup, migrate
 from app.auth.passwords import password_problems
@@ -16,6 +17,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(db_upgrade)
     app.cli.add_command(seed_demo)
     app.cli.add_command(create_user_command)
+    app.cli.add_command(reset_password_command)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
 
@@ -45,6 +47,13 @@ def seed_demo() -> None:
         click.echo(f"  {role:<9} {email}")
 
 
+def _strong_password(_ctx: click.Context, _param: click.Parameter, password: str) -> str:
+    problems = password_problems(password)
+    if problems:
+        raise click.BadParameter(" ".join(problems))
+    return password
+
+
 @click.command("create-user")
 @with_appcontext
 @click.option("--email", required=True)
@@ -54,7 +63,7 @@ def seed_demo() -> None:
 @click.option(
     "--referrer-organisation", default=None, help="Organisation a referrer login speaks for."
 )
-@click.password_option()
+@click.password_option(callback=_strong_password)
 def create_user_command(
     email: str,
     name: str,
@@ -66,9 +75,6 @@ def create_user_command(
     """Create a login account."""
     from app.auth.users import create_user
 
-    problems = password_problems(password)
-    if problems:
-        raise click.BadParameter(" ".join(problems), param_hint="password")
     with session_scope() as session:
         create_user(
             session,
@@ -80,6 +86,23 @@ def create_user_command(
             referrer_organisation=referrer_organisation,
         )
     click.echo(f"Created {role} {email}.")
+
+
+@click.command("reset-password")
+@with_appcontext
+@click.option("--email", required=True)
+@click.password_option(callback=_strong_password)
+def reset_password_command(email: str, password: str) -> None:
+    """Give an account a new password; every session signed in with the old one ends."""
+    from app.auth.users import set_password
+    from app.models import User
+
+    with session_scope() as session:
+        user = session.exec(select(User).where(User.email == email.strip().lower())).first()
+        if user is None:
+            raise click.ClickException(f"No account with e-mail address {email}.")
+        set_password(user, password)
+    click.echo(f"New password set for {user.email}; its other sessions have ended.")
 
 
 @click.command("backup")

@@ -6,7 +6,8 @@ from sqlmodel import select
 from app.auth import bp
 from app.auth.access import public, roles
 from app.auth.forms import ChangePasswordForm, LoginForm
-from app.auth.passwords import MIN_LENGTH, hash_password, verify_password
+from app.auth.passwords import MIN_LENGTH, verify_password
+from app.auth.users import set_password
 from app.db import get_session
 from app.models import User
 from app.security import lockout, sessions
@@ -88,8 +89,9 @@ def change_password():
     if form.new.data == form.current.data:
         form.new.errors.append(_("Kies een ander wachtwoord dan het huidige."))
         return _change_page(form), 400
-    user.password_hash = hash_password(form.new.data)
+    set_password(user, form.new.data)
     db.commit()
+    sessions.renew(user)
     flash(_("Uw wachtwoord is gewijzigd."), "info")
     return redirect(url_for("main.home"))
 

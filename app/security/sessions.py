@@ -3,7 +3,9 @@
 Flask's session lives in a signed cookie, so both clocks are kept in it: `login_at` for the
 absolute limit (PERMANENT_SESSION_LIFETIME) and `seen_at` for inactivity
 (SESSION_IDLE_TIMEOUT). A cookie that outlived either is refused on its next request and the
-user is told why, instead of silently landing on the login page.
+user is told why, instead of silently landing on the login page. The same goes for a session
+the user loader refuses because the account's password changed or the account was disabled
+(`app.auth.users.session_id`).
 """
 
 import time
@@ -12,7 +14,10 @@ from datetime import timedelta
 from flask import Response, current_app, flash, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
+from flask_login.config import COOKIE_NAME
 
+from app.auth.access import allowed_roles
+from app.auth.users import session_id
 from app.extensions import htmx
 from app.models import User
 
@@ -20,9 +25,23 @@ from app.models import User
 def start(user: User, *, remember: bool) -> None:
     """Log in on a fresh session, so no value from before the login survives it."""
     session.clear()
-    login_user(user, remember=remember)
+    _login(user, remember=remember)
     session.permanent = True
     _stamp(login=True)
+
+
+def renew(user: User) -> None:
+    """Keep this session signed in after its own password change, which ended every other
+    session of the account: it is given the id of the new password, and so is its
+    remember-me cookie if it has one. Its clocks run on."""
+    remembered = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
+    _login(user, remember=remembered)
+
+
+def _login(user: User, *, remember: bool) -> None:
+    login_user(user, remember=remember)
+    # Flask-Login stores user.get_id(); the session must carry the password's fingerprint.
+    session["_user_id"] = session_id(user)
 
 
 def end() -> None:
@@ -33,8 +52,10 @@ def end() -> None:
 
 
 def expire_stale_session() -> Response | None:
-    if request.endpoint in (None, "static") or not current_user.is_authenticated:
+    if request.endpoint in (None, "static"):
         return None
+    if not current_user.is_authenticated:
+        return _end_refused_login()
     now = time.time()
     if "login_at" not in session:
         # Restored from the remember-me cookie, which lives no longer than a session may.
@@ -60,6 +81,22 @@ def expire_stale_session() -> Response | None:
     end()
     flash(reason, "warning")
     return _to_login()
+
+
+def _end_refused_login() -> Response | None:
+    """A session that names a login the user loader refused: say why it ended."""
+    if "_user_id" not in session:
+        return None
+    end()
+    flash(
+        _(
+            "U bent uitgelogd omdat het wachtwoord van uw account is gewijzigd of uw account "
+            "is uitgeschakeld. Log opnieuw in om verder te gaan."
+        ),
+        "warning",
+    )
+    # A public page (the login page itself) is simply shown, with the message.
+    return None if allowed_roles(request.endpoint) is None else _to_login()
 
 
 def _stamp(*, login: bool) -> None:
