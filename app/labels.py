@@ -118,6 +118,12 @@ LABELS = {
         "shipment": _l("verzending"),
         "correction": _l("correctie"),
     },
+    "correction_reason": {
+        "count_difference": _l("telverschil"),
+        "damage": _l("schade"),
+        "found": _l("gevonden"),
+        "other": _l("anders"),
+    },
     "fill_level": {
         "full": _l("vol"),
         "nearly_full": _l("bijna vol"),

@@ -1,15 +1,19 @@
 """Stock corrections after a count: a pallet gets the units that were found on it, and why."""
 
+from dataclasses import dataclass
+
 from sqlmodel import Session
 
 from inventory.errors import (
-    CorrectionDirection,
+    ConcurrentChange,
     CorrectionNoteMissing,
     CorrectionNoteTooLong,
     InvalidPalletStatus,
     NotFound,
     NothingToCorrect,
     PalletOverfull,
+    ReasonOnlyLowers,
+    ReasonOnlyRaises,
 )
 from inventory.guards import fetch, require_at_least
 from inventory.models import (
@@ -25,8 +29,23 @@ from inventory.stock import IN_STOCK, record, release_place, transition
 NOTE_MAX = 500
 
 # Reasons that explain only one direction: damage never adds units, a find never removes any.
-ONLY_DOWN = {CorrectionReason.DAMAGE}
-ONLY_UP = {CorrectionReason.FOUND}
+ONLY_LOWERS = {CorrectionReason.DAMAGE}
+ONLY_RAISES = {CorrectionReason.FOUND}
+
+
+@dataclass(frozen=True)
+class Count:
+    """A checked count, not yet written: what a confirmation screen shows."""
+
+    pallet: Pallet
+    seen: int
+    counted: int
+    reason: CorrectionReason
+    note: str | None
+
+    @property
+    def difference(self) -> int:
+        return self.counted - self.seen
 
 
 def _reason(code: str, difference: int) -> CorrectionReason:
@@ -34,11 +53,52 @@ def _reason(code: str, difference: int) -> CorrectionReason:
         reason = CorrectionReason(code)
     except ValueError:
         raise NotFound(entity="correction_reason", key=code) from None
-    if difference > 0 and reason in ONLY_DOWN:
-        raise CorrectionDirection(reason=reason.value, direction="raise")
-    if difference < 0 and reason in ONLY_UP:
-        raise CorrectionDirection(reason=reason.value, direction="lower")
+    if difference > 0 and reason in ONLY_LOWERS:
+        raise ReasonOnlyLowers(reason=reason.value)
+    if difference < 0 and reason in ONLY_RAISES:
+        raise ReasonOnlyRaises(reason=reason.value)
     return reason
+
+
+def _note(reason: CorrectionReason, note: str | None) -> str | None:
+    note = (note or "").strip() or None
+    if reason is CorrectionReason.OTHER and note is None:
+        raise CorrectionNoteMissing(reason=reason.value)
+    if note is not None and len(note) > NOTE_MAX:
+        raise CorrectionNoteTooLong(maximum=NOTE_MAX)
+    return note
+
+
+def check_count(
+    session: Session,
+    pallet_id: int,
+    counted: int,
+    reason: str,
+    *,
+    note: str | None = None,
+    seen_units: int | None = None,
+) -> Count:
+    """Every refusal a correction can meet short of a concurrent write, without writing.
+
+    ``seen_units`` is what the counter was shown (default: what the pallet holds now);
+    a pallet that holds something else already is a concurrent change.
+    """
+    pallet = fetch(session, Pallet, pallet_id)
+    if pallet.status not in IN_STOCK:
+        raise InvalidPalletStatus(
+            pallet=pallet.label, expected="received or stored", actual=pallet.status
+        )
+    seen = pallet.units if seen_units is None else seen_units
+    if seen != pallet.units:
+        raise ConcurrentChange(pallet=pallet.label)
+    require_at_least("units", counted, minimum=0)
+    if counted == seen:
+        raise NothingToCorrect(pallet=pallet.label, units=counted)
+    checked = _reason(reason, counted - seen)
+    per_pallet = fetch(session, Article, pallet.article_id).units_per_pallet
+    if counted > per_pallet:
+        raise PalletOverfull(units=counted, pallets=1, units_per_pallet=per_pallet)
+    return Count(pallet, seen, counted, checked, _note(checked, note))
 
 
 def correct_units(
@@ -53,38 +113,19 @@ def correct_units(
 ) -> StockCorrection:
     """Set a pallet in stock to the ``counted`` units and record the signed difference.
 
-    ``seen_units`` is what the counter was shown (default: what the pallet holds now).
-    The write is refused as a concurrent change when the pallet no longer holds it:
-    applied blindly, a pick booked between looking and confirming would be undone or
-    counted twice. A count of zero empties the pallet as picking does: it leaves stock
-    and gives its place back.
+    The write is guarded on the units the counter saw: applied blindly, a pick booked
+    between looking and confirming would be undone or counted twice. A count of zero
+    empties the pallet as picking does: it leaves stock and gives its place back.
     """
-    pallet = fetch(session, Pallet, pallet_id)
-    if pallet.status not in IN_STOCK:
-        raise InvalidPalletStatus(
-            pallet=pallet.label, expected="received or stored", actual=pallet.status
-        )
-    require_at_least("units", counted, minimum=0)
-    seen = pallet.units if seen_units is None else seen_units
-    if counted == seen:
-        raise NothingToCorrect(pallet=pallet.label, units=counted)
-    checked = _reason(reason, counted - seen)
-    note = (note or "").strip() or None
-    if checked is CorrectionReason.OTHER and note is None:
-        raise CorrectionNoteMissing(reason=checked.value)
-    if note is not None and len(note) > NOTE_MAX:
-        raise CorrectionNoteTooLong(maximum=NOTE_MAX)
-    per_pallet = fetch(session, Article, pallet.article_id).units_per_pallet
-    if counted > per_pallet:
-        raise PalletOverfull(units=counted, pallets=1, units_per_pallet=per_pallet)
-
+    count = check_count(session, pallet_id, counted, reason, note=note, seen_units=seen_units)
+    pallet = count.pallet
     origin_id = pallet.location_id
     if counted == 0:
         transition(
             session,
             pallet,
             IN_STOCK,
-            units_seen=seen,
+            units_seen=count.seen,
             units=0,
             status=PalletStatus.PICKED,
             location_id=None,
@@ -92,18 +133,18 @@ def correct_units(
         if origin_id is not None:
             release_place(session, origin_id)
     else:
-        transition(session, pallet, IN_STOCK, units_seen=seen, units=counted)
+        transition(session, pallet, IN_STOCK, units_seen=count.seen, units=counted)
     movement = record(
         session,
         MovementKind.CORRECTION,
         pallet,
-        counted - seen,
+        count.difference,
         from_location_id=origin_id,
         user=user,
     )
     session.flush()
     correction = StockCorrection(
-        movement_id=movement.id, reason=checked, note=note, counted_units=counted
+        movement_id=movement.id, reason=count.reason, note=count.note, counted_units=counted
     )
     session.add(correction)
     session.flush()

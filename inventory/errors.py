@@ -99,11 +99,18 @@ class CorrectionNoteTooLong(InventoryError):
     template = "a correction note may have at most {maximum} characters"
 
 
-class CorrectionDirection(InventoryError):
-    """A reason that only explains one direction, such as damage raising stock."""
+class ReasonOnlyLowers(InventoryError):
+    """Such as damage: it explains missing units, never extra ones."""
 
-    code = "correction_direction"
-    template = "reason {reason} cannot {direction} stock"
+    code = "reason_only_lowers"
+    template = "reason {reason} can only lower stock"
+
+
+class ReasonOnlyRaises(InventoryError):
+    """Such as a find: it explains extra units, never missing ones."""
+
+    code = "reason_only_raises"
+    template = "reason {reason} can only raise stock"
 
 
 class ImportInvalid(InventoryError):

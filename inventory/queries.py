@@ -40,6 +40,7 @@ class MovementRow:
     id: int
     at: datetime
     kind: str
+    pallet_id: int
     pallet_label: str
     customer_id: int
     article_code: str
@@ -159,6 +160,7 @@ def movement_history(
             id=movement.id,
             at=movement.at,
             kind=movement.kind,
+            pallet_id=movement.pallet_id,
             pallet_label=label,
             customer_id=movement.customer_id,
             article_code=code,

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("warehouse", __name__, url_prefix="/magazijn")
 
-from app.warehouse import import_routes, routes, shipment_routes  # noqa: E402,F401
+from app.warehouse import import_routes, pallet_routes, routes, shipment_routes  # noqa: E402,F401

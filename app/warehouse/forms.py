@@ -3,8 +3,21 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import HiddenField, IntegerField, SelectField, StringField
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import (
+    AnyOf,
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
+from wtforms.widgets import HiddenInput
+
+from app.labels import LABELS
+from inventory.correcting import NOTE_MAX
+from inventory.models import CorrectionReason
 
 REQUIRED = _l("Dit veld is verplicht.")
 
@@ -69,6 +82,46 @@ class PickForm(FlaskForm):
         validators=[Optional(), NumberRange(min=1, message=_l("Minstens 1."))],
         description=_l("Leeg laten om de hele pallet mee te geven."),
     )
+
+
+class CorrectionForm(FlaskForm):
+    """A count's result; `seen` carries the units the page showed, `confirmed` the second step."""
+
+    counted = IntegerField(
+        _l("Geteld aantal stuks"),
+        validators=[
+            InputRequired(_l("Vul het getelde aantal stuks in.")),
+            NumberRange(min=0, message=_l("Het aantal kan niet negatief zijn.")),
+        ],
+        render_kw={"min": 0, "inputmode": "numeric"},
+    )
+    reason = SelectField(
+        _l("Reden"),
+        choices=[("", _l("Kies…"))]
+        + [(code, LABELS["correction_reason"][code]) for code in CorrectionReason],
+        validate_choice=False,
+        validators=[
+            DataRequired(_l("Kies een reden.")),
+            AnyOf(list(CorrectionReason), message=_l("Kies een reden uit de lijst.")),
+        ],
+    )
+    note = TextAreaField(
+        _l("Toelichting"),
+        validators=[
+            Length(
+                max=NOTE_MAX,
+                message=_l("De toelichting mag hoogstens %(max)d tekens hebben."),
+            )
+        ],
+        description=_l("Verplicht bij de reden ‘anders’."),
+        render_kw={"rows": 2, "maxlength": NOTE_MAX},
+    )
+    seen = IntegerField(widget=HiddenInput(), validators=[InputRequired()])
+    confirmed = HiddenField()
+
+    def validate_note(self, note) -> None:
+        if self.reason.data == CorrectionReason.OTHER and not (note.data or "").strip():
+            raise ValidationError(_l("Geef een toelichting bij de reden ‘anders’."))
 
 
 class ActionForm(FlaskForm):

@@ -29,6 +29,13 @@ INVENTORY = {
     "shipment_already_shipped": _l("Zending %(shipment)s is al verzonden."),
     "shipment_empty": _l("Zending %(shipment)s heeft nog geen regels."),
     "import_invalid": _l("Import geweigerd: %(count)s fout(en), er is niets opgeslagen."),
+    "nothing_to_correct": _l(
+        "Pallet %(pallet)s heeft al %(units)s stuks: er is niets te corrigeren."
+    ),
+    "correction_note_missing": _l("Geef een toelichting bij de reden ‘anders’."),
+    "correction_note_too_long": _l("De toelichting mag hoogstens %(maximum)s tekens hebben."),
+    "reason_only_lowers": _l("Deze reden kan de voorraad alleen verlagen. Kies een andere reden."),
+    "reason_only_raises": _l("Deze reden kan de voorraad alleen verhogen. Kies een andere reden."),
 }
 GENERAL = _l("Deze magazijnhandeling is niet toegestaan.")
 

@@ -156,6 +156,7 @@ def stock_overview():
 def history():
     db = get_session()
     customer_id = request.args.get("klant", type=int)
+    article_id = request.args.get("artikel", type=int)
     pallet_label = request.args.get("pallet", "").strip()
     pallet_id = None
     if pallet_label:
@@ -164,6 +165,7 @@ def history():
     page = movement_history(
         db,
         customer_id=customer_id,
+        article_id=article_id,
         pallet_id=pallet_id,
         page=max(request.args.get("pagina", 1, type=int), 1),
         per_page=PER_PAGE,
@@ -173,6 +175,8 @@ def history():
         page=page,
         customers=customers(db),
         names={c.id: c.name for c in customers(db)},
+        articles=article_choices(db),
         customer_id=customer_id,
+        article_id=article_id,
         pallet_label=pallet_label,
     )

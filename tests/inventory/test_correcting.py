@@ -3,10 +3,9 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
-from inventory.correcting import correct_units
+from inventory.correcting import check_count, correct_units
 from inventory.errors import (
     ConcurrentChange,
-    CorrectionDirection,
     CorrectionNoteMissing,
     CorrectionNoteTooLong,
     InvalidPalletStatus,
@@ -14,6 +13,8 @@ from inventory.errors import (
     NotFound,
     NothingToCorrect,
     PalletOverfull,
+    ReasonOnlyLowers,
+    ReasonOnlyRaises,
 )
 from inventory.models import (
     STOCK_EFFECT,
@@ -98,8 +99,8 @@ def test_a_received_pallet_without_a_place_can_be_counted_empty(session):
         (80, "count_difference", None, NothingToCorrect),
         (70, "other", "   ", CorrectionNoteMissing),
         (70, "other", "x" * 501, CorrectionNoteTooLong),
-        (90, "damage", None, CorrectionDirection),
-        (70, "found", None, CorrectionDirection),
+        (90, "damage", None, ReasonOnlyLowers),
+        (70, "found", None, ReasonOnlyRaises),
         (70, "lost", None, NotFound),
         (101, "found", None, PalletOverfull),
     ],
@@ -123,6 +124,13 @@ def test_impossible_corrections_are_refused_and_change_nothing(
     session.rollback()
     assert session.get(Pallet, pallet_id).units == 80
     assert session.exec(select(StockCorrection)).all() == []
+
+
+def test_a_count_is_checked_before_it_is_written(session):
+    pallet_id = stored_pallet(session, units=80)
+    count = check_count(session, pallet_id, 77, "other", note=" telling ")
+    assert (count.seen, count.counted, count.difference, count.note) == (80, 77, -3, "telling")
+    assert session.exec(select(StockMovement).where(StockMovement.kind == "correction")).all() == []
 
 
 def test_a_correction_of_what_is_no_longer_there_is_a_concurrent_change(session):
