@@ -103,7 +103,9 @@ LABELS = {
         "delete": _l("verwijderd"),
         "export": _l("geëxporteerd"),
         "anonymise": _l("geanonimiseerd"),
+        "unlock": _l("ontgrendeld"),
     },
+    "lock_kind": {"account": _l("Account"), "ip": _l("IP-adres")},
     "pallet_status": {
         "received": _l("in ontvangst"),
         "stored": _l("opgeslagen"),

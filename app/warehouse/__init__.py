@@ -1,5 +1,11 @@
 from flask import Blueprint
 
-bp = Blueprint("warehouse", __name__, url_prefix="/magazijn")
+bp = Blueprint("warehouse", __name__, url_prefix="/magazijn", cli_group=None)
 
-from app.warehouse import import_routes, pallet_routes, routes, shipment_routes  # noqa: E402,F401
+from app.warehouse import (  # noqa: E402,F401
+    cli,
+    import_routes,
+    pallet_routes,
+    routes,
+    shipment_routes,
+)

@@ -3,12 +3,18 @@
 The file is kept on disk under a random token remembered in the user's session, so the
 confirm step writes exactly what the preview showed, and a user can only confirm their
 own upload. The confirm step parses the file again: the database may have changed since.
+
+A preview nobody confirms (the tab was closed, the session ended) would stay forever, and
+it holds a customer's data: previews older than `PREVIEW_LIFETIME` are expired and removed
+on every upload and by `flask remove-stale-imports`.
 """
 
 import io
 import re
 import secrets
+import time
 from dataclasses import dataclass
+from datetime import timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -21,6 +27,7 @@ MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 SUFFIXES = (".csv", ".xlsx")
 ZIP_MAGIC = b"PK\x03\x04"
 TOKEN = re.compile(r"[A-Za-z0-9_-]{20,60}")
+PREVIEW_LIFETIME = timedelta(hours=24)
 
 
 class UploadRefused(Exception):
@@ -46,6 +53,31 @@ def _folder() -> Path:
     folder = Path(current_app.config["UPLOAD_FOLDER"])
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def _is_preview(path: Path) -> bool:
+    """Only files this module parked: the folder also holds other areas' files."""
+    return path.suffix in SUFFIXES and bool(TOKEN.fullmatch(path.stem)) and path.is_file()
+
+
+def _too_old(path: Path, older_than: timedelta) -> bool:
+    return path.stat().st_mtime < time.time() - older_than.total_seconds()
+
+
+def remove_stale(older_than: timedelta = PREVIEW_LIFETIME) -> int:
+    """Remove parked previews older than `older_than`; returns how many were removed.
+
+    Safe while others upload: a file that vanishes meanwhile is simply not counted.
+    """
+    removed = 0
+    for path in _folder().iterdir():
+        try:
+            if _is_preview(path) and _too_old(path, older_than):
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:
+            continue
+    return removed
 
 
 def _frame(content: bytes, filename: str) -> pd.DataFrame:
@@ -76,6 +108,7 @@ def stage(upload: FileStorage, kind: str) -> Staged:
         raise UploadRefused("too_large")
     frame = _frame(content, filename)
     discard(kind)
+    remove_stale()
     token = secrets.token_urlsafe(24)
     (_folder() / f"{token}{_suffix(filename)}").write_bytes(content)
     session[f"import_{kind}"] = {"token": token, "filename": filename}
@@ -87,8 +120,12 @@ def _parked(kind: str, token: str | None) -> tuple[Path, str]:
     if not parked or not token or token != parked["token"] or not TOKEN.fullmatch(token):
         raise UploadRefused("expired")
     path = _folder() / f"{token}{_suffix(parked['filename'])}"
-    if not path.exists():
-        raise UploadRefused("expired")
+    try:
+        if _too_old(path, PREVIEW_LIFETIME):
+            path.unlink(missing_ok=True)
+            raise UploadRefused("expired")
+    except FileNotFoundError:
+        raise UploadRefused("expired") from None
     return path, parked["filename"]
 
 
