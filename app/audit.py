@@ -13,7 +13,7 @@ from sqlmodel import Field, Session, SQLModel
 
 from inventory.models import utcnow
 
-ACTIONS = ("view", "create", "update", "delete", "export", "anonymise")
+ACTIONS = ("view", "create", "update", "delete", "export", "anonymise", "unlock")
 
 
 class AuditEntry(SQLModel, table=True):

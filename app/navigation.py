@@ -19,6 +19,7 @@ MENU = (
     ("portal.orders", _l("Mijn orders"), ("customer",)),
     ("portal.stock", _l("Mijn voorraad"), ("customer",)),
     ("admin.audit", _l("Auditlog"), ("admin",)),
+    ("admin.lockouts", _l("Inlogblokkades"), ("admin",)),
 )
 
 

@@ -1,10 +1,14 @@
-"""Login attempts, kept in the database so every web worker counts the same attempts."""
+"""Login attempts and lifted locks, kept in the database so every web worker counts the same."""
 
 from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
+from app.vocab import one_of
 from inventory.models import utcnow
+
+# A lock holds either one account (the e-mail address as typed) or one client address.
+LOCK_KINDS = ("account", "ip")
 
 
 class LoginAttempt(SQLModel, table=True):
@@ -17,3 +21,20 @@ class LoginAttempt(SQLModel, table=True):
     email: str = Field(max_length=200, index=True)
     ip: str = Field(max_length=64, index=True)
     succeeded: bool = False
+
+
+class LockRelease(SQLModel, table=True):
+    """An admin lifted the lock on an account or address: failures before it no longer count.
+
+    The failed attempts themselves stay, because they also count towards the other kind of
+    lock: lifting a user's account must not give the address that guessed at it fresh tries.
+    """
+
+    __tablename__ = "login_lock_release"
+    __table_args__ = (one_of("kind", LOCK_KINDS),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    kind: str = Field(max_length=10)
+    # The e-mail address or client address, as LoginAttempt stores it.
+    value: str = Field(max_length=200, index=True)

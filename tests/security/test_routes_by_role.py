@@ -36,6 +36,8 @@ EXPECTED: dict[str, set[str] | str] = {
     "main.set_language": PUBLIC,
     "main.home": EVERYONE,
     "admin.audit": ADMINS,
+    "admin.lockouts": ADMINS,
+    "admin.unlock": ADMINS,
     **{
         f"coaching.{name}": STAFF
         for name in (
