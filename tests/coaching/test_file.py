@@ -15,8 +15,7 @@ from app.models import (
     SkillLevel,
 )
 from app.roster.problem import build_problem
-from app.roster.weeks import week_of
-from tests.coaching.conftest import caseload_of
+from tests.coaching.conftest import rostered_participant
 from tests.conftest import COACH, MANAGER
 
 
@@ -32,17 +31,6 @@ def _skills_form(db, participant_id: int, **override: int) -> dict[str, str]:
     return form
 
 
-def _week_participant(db) -> tuple[Participant, str]:
-    """An own participant who is in this week's roster problem."""
-    week = week_of(date.today())
-    in_problem = {p["id"] for p in build_problem(db, week)["participants"]}
-    for pid in caseload_of(db, COACH):
-        participant = db.get(Participant, pid)
-        if participant.code in in_problem:
-            return participant, week
-    raise AssertionError("no participant of the coach is rostered this week")
-
-
 def _level(db, participant_id: int, code: str) -> int | None:
     db.expire_all()
     department = db.exec(select(Department).where(Department.code == code)).one()
@@ -56,7 +44,7 @@ def _level(db, participant_id: int, code: str) -> int | None:
 
 
 def test_raised_skill_changes_the_skill_level_row_and_the_roster_problem(client, auth, db):
-    participant, week = _week_participant(db)
+    participant, week = rostered_participant(db)
     before = _level(db, participant.id, "green") or 0
     raised = 3 if before < 3 else 2
     auth.login(COACH)
