@@ -87,6 +87,12 @@ LABELS = {
         "probation_officer": _l("Reclasseringswerker"),
         "job_coach": _l("Jobcoach"),
     },
+    "contact_channel": {
+        "phone": _l("telefoon"),
+        "email": _l("e-mail"),
+        "meeting": _l("overleg"),
+        "visit": _l("bezoek"),
+    },
     "attendance": {"present": _l("aanwezig"), "late": _l("te laat"), "absent": _l("afwezig")},
     "outcome": {
         "regular_job": _l("regulier werk"),

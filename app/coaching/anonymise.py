@@ -15,6 +15,7 @@ from app.coaching.models import (
     PortfolioStep,
     ProgressNote,
     ReferrerContact,
+    ReferrerContactLog,
     ReportSummary,
     SensitiveInfo,
 )
@@ -43,7 +44,15 @@ def due_for_anonymising(db: Session, older_than_days: int, today: date | None = 
 def anonymise(db: Session, participant: Participant) -> None:
     files = delete_attachment_files(db, participant.id)
     # Reports go with the shares that opened them to referrers (a cascade in the database).
-    tables = (SensitiveInfo, ProgressNote, ReportSummary, Intake, PortfolioStep, ReferrerContact)
+    tables = (
+        SensitiveInfo,
+        ProgressNote,
+        ReportSummary,
+        Intake,
+        PortfolioStep,
+        ReferrerContactLog,
+        ReferrerContact,
+    )
     for table in tables:
         for row in db.exec(select(table).where(table.participant_id == participant.id)):
             db.delete(row)

@@ -1,21 +1,43 @@
 """Forms of the coaching area; every choice list comes from a stored vocabulary."""
 
+from datetime import date
+
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import DateField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Email, Length, Optional, Regexp, ValidationError
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import (
+    DataRequired,
+    Email,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    Regexp,
+    ValidationError,
+)
 
 from app.coaching.contacts import FIELDS
+from app.coaching.models import ReferrerContact
+from app.coaching.roster_inputs import is_detainee_group
 from app.coaching.vocab import (
     COMPETENCES,
+    CONTACT_CHANNELS,
     LANGUAGE_LEVELS,
     OUTCOME_KINDS,
     REFERRER_CONTACT_KINDS,
     TRAJECTORY_GOALS,
 )
 from app.labels import label
-from app.vocab import ABSENCE_KINDS, CERTIFICATE_KINDS, CERTIFICATE_STATUSES, DAYPARTS
+from app.vocab import (
+    ABSENCE_KINDS,
+    CERTIFICATE_KINDS,
+    CERTIFICATE_STATUSES,
+    CLEARANCES,
+    DAYPARTS,
+    TARGET_GROUPS,
+)
 
 REQUIRED_DATE = _l("Vul een geldige datum in (dd-mm-jjjj).")
 
@@ -222,3 +244,86 @@ class ContactForm(FlaskForm):
 
 class ShareForm(FlaskForm):
     user_id = SelectField(_l("Verwijzer"), coerce=int, validators=[DataRequired()])
+
+
+DAYPARTS_RANGE = _l("Vul een aantal dagdelen van 0 tot en met 10 in (5 dagen van 2 dagdelen).")
+
+
+class RosterInputsForm(FlaskForm):
+    """What the roster plans from; `current_group` is the stored group, to judge a change by."""
+
+    target_group = SelectField(_l("Doelgroep"), validators=[DataRequired()])
+    dayparts_per_week = IntegerField(
+        _l("Contract: dagdelen per week"),
+        validators=[InputRequired(DAYPARTS_RANGE), NumberRange(0, 10, DAYPARTS_RANGE)],
+    )
+    # No Optional(): it would stop the chain before validate_clearance requires it for detainees.
+    clearance = SelectField(_l("Vrijgave (alleen gedetineerden)"))
+    confirm_group_change = BooleanField(
+        _l("Ik bevestig dat de doelgroep van deze gedetineerde wijzigt")
+    )
+
+    def __init__(self, *args, current_group: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current_group = current_group
+        self.target_group.choices = _choices("target_group", TARGET_GROUPS)
+        self.clearance.choices = [("", _l("niet van toepassing"))] + _choices(
+            "clearance", CLEARANCES
+        )
+
+    def validate_clearance(self, field) -> None:
+        if is_detainee_group(self.target_group.data) and not field.data:
+            raise ValidationError(
+                _l("Kies de vrijgave: een gedetineerde werkt alleen binnen of ook buiten.")
+            )
+
+    def validate_confirm_group_change(self, field) -> None:
+        """A detainee leaving the group loses the inside-only rule: never by a slip of the list."""
+        new = self.target_group.data
+        if is_detainee_group(self.current_group) and new != self.current_group and not field.data:
+            raise ValidationError(
+                _(
+                    "Bevestig dat de doelgroep wijzigt van %(old)s naar %(new)s.",
+                    old=label("target_group", self.current_group),
+                    new=label("target_group", new),
+                )
+            )
+
+    def clearance_value(self) -> str | None:
+        return self.clearance.data or None
+
+
+def _not_after_today(message) -> callable:
+    def check(form, field) -> None:
+        if field.data and field.data > date.today():
+            raise ValidationError(message)
+
+    return check
+
+
+class ContactLogForm(FlaskForm):
+    day = DateField(
+        _l("Datum"),
+        validators=[
+            DataRequired(REQUIRED_DATE),
+            _not_after_today(
+                _l("Een contact kan niet in de toekomst liggen: kies vandaag of eerder.")
+            ),
+        ],
+    )
+    contact_id = SelectField(_l("Met (contactpersoon)"), validators=[Optional()])
+    channel = SelectField(_l("Hoe"), validators=[DataRequired()])
+    summary = TextAreaField(
+        _l("Samenvatting"),
+        validators=[
+            DataRequired(_l("Vat het contact kort samen.")),
+            Length(max=1000, message=_l("Houd de samenvatting kort: hoogstens %(max)d tekens.")),
+        ],
+    )
+
+    def __init__(self, *args, contacts: list[ReferrerContact], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.contact_id.choices = [("", _l("geen vaste contactpersoon"))] + [
+            (str(c.id), f"{c.name} ({label('referrer_contact', c.kind)})") for c in contacts
+        ]
+        self.channel.choices = _choices("contact_channel", CONTACT_CHANNELS)

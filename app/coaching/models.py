@@ -12,6 +12,7 @@ from sqlmodel import Field, SQLModel
 from app.coaching.vocab import (
     ATTENDANCE_STATUSES,
     COMPETENCES,
+    CONTACT_CHANNELS,
     LANGUAGE_LEVELS,
     OUTCOME_KINDS,
     REFERRER_CONTACT_KINDS,
@@ -157,6 +158,28 @@ class ReferrerContact(SQLModel, table=True):
     organisation: str = Field(default="", max_length=200)
     email: str = Field(default="", max_length=200)
     phone: str = Field(default="", max_length=30)
+
+
+class ReferrerContactLog(SQLModel, table=True):
+    """One contact with the referrer about this trajectory: when, with whom, how and what.
+
+    The contact person is optional (a call to the municipality's front desk has none) and
+    removing a contact person keeps the log entry: what was agreed stays on file.
+    """
+
+    __table_args__ = (one_of("channel", CONTACT_CHANNELS),)
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(sa_column=fk("participant.id"))
+    day: date
+    contact_id: int | None = Field(
+        default=None, sa_column=fk("referrercontact.id", nullable=True, ondelete="SET NULL")
+    )
+    channel: str = Field(max_length=10)
+    summary: str = Field(max_length=1000)
+    entered_by: int | None = Field(
+        default=None, sa_column=fk("user.id", nullable=True, ondelete="SET NULL")
+    )
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 class Outcome(SQLModel, table=True):

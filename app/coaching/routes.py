@@ -12,6 +12,7 @@ from app.coaching import bp
 from app.coaching.access import may_see_sensitive, participant_or_abort, read_participant
 from app.coaching.attendance import attendance_summary
 from app.coaching.caseload import CaseloadFilter, caseload, certificate_is_expiring
+from app.coaching.contact_log import add_log_entry, log_of
 from app.coaching.contacts import contact_of, contacts_of, save_contact
 from app.coaching.file import (
     add_ladder_step,
@@ -28,16 +29,24 @@ from app.coaching.forms import (
     AbsenceForm,
     CertificateForm,
     ContactForm,
+    ContactLogForm,
     IntakeForm,
     LadderForm,
     PortfolioForm,
+    RosterInputsForm,
     SensitiveForm,
 )
 from app.coaching.models import PortfolioStep, ReferrerContact
+from app.coaching.roster_inputs import (
+    available_dayparts,
+    is_detainee_group,
+    overbooked_notice,
+    set_roster_inputs,
+)
 from app.db import get_session
 from app.extensions import htmx
 from app.models import Absence, Certificate
-from app.vocab import DAYPARTS, DAYS, TARGET_GROUPS
+from app.vocab import DAYPARTS, DAYS, ROSTER_GROUP_OF, TARGET_GROUPS
 
 
 @bp.route("/", endpoint="caseload")
@@ -82,6 +91,10 @@ def _file_page(participant, status: int = 200, **forms):
         "portfolio_form": PortfolioForm(prefix="portfolio", day=date.today()),
         "contact_form": ContactForm(prefix="contact"),
         "editing_contact": None,
+        "roster_form": RosterInputsForm(
+            prefix="roster", obj=participant, current_group=participant.target_group
+        ),
+        "log_form": _log_form(db, participant, day=date.today()),
         "sensitive_form": (
             SensitiveForm(prefix="sensitive", obj=sensitive_of(db, participant.id))
             if sensitive
@@ -100,6 +113,10 @@ def _file_page(participant, status: int = 200, **forms):
         expiring=certificate_is_expiring,
         attendance=attendance_summary(db, participant.id),
         contacts=contacts_of(db, participant.id),
+        contact_log=log_of(db, participant.id),
+        detainee=is_detainee_group(participant.target_group),
+        roster_group=ROSTER_GROUP_OF[participant.target_group],
+        roster_notice=overbooked_notice(participant.dayparts_per_week, len(file.availability)),
         **defaults,
     ), status
 
@@ -288,6 +305,78 @@ def save_referrer_contact(participant_id: int, contact_id: int | None):
         return _file_page(participant, 400, contact_form=form, editing_contact=contact)
     save_contact(db, participant, contact, form.values())
     return _saved(participant.id, "#verwijzer")
+
+
+@bp.route("/<int:participant_id>/roostergegevens", methods=["POST"])
+@roles(*STAFF)
+def save_roster_inputs(participant_id: int):
+    db = get_session()
+    participant = participant_or_abort(db, participant_id)
+    form = RosterInputsForm(prefix="roster", current_group=participant.target_group)
+    if not form.validate():
+        return _file_page(participant, 400, roster_form=form)
+    changed = set_roster_inputs(
+        db,
+        participant,
+        form.target_group.data,
+        form.dayparts_per_week.data,
+        form.clearance_value(),
+    )
+    if not changed:
+        flash(_("Niets gewijzigd."), "success")
+        return _back(participant.id, "#roostergegevens")
+    notice = overbooked_notice(
+        participant.dayparts_per_week, available_dayparts(db, participant.id)
+    )
+    response = _saved(participant.id, "#roostergegevens")
+    if notice:
+        flash(notice, "warning")
+    return response
+
+
+def _log_form(db, participant, **kwargs) -> ContactLogForm:
+    return ContactLogForm(prefix="log", contacts=contacts_of(db, participant.id), **kwargs)
+
+
+def _contact_log_region(participant, form: ContactLogForm, status: int = 200, saved=False):
+    """The log with its form, as htmx swaps it in place after an entry is added."""
+    return render_template(
+        "coaching/_contact_log.html",
+        p=participant,
+        contact_log=log_of(get_session(), participant.id),
+        log_form=form,
+        log_saved=saved,
+    ), status
+
+
+@bp.route("/<int:participant_id>/contactlog", methods=["POST"])
+@roles(*STAFF)
+def add_contact_log(participant_id: int):
+    db = get_session()
+    participant = participant_or_abort(db, participant_id)
+    form = _log_form(db, participant)
+    if not form.validate():
+        if htmx:
+            return _contact_log_region(participant, form, 422)
+        return _file_page(participant, 400, log_form=form)
+    contact = (
+        contact_of(db, participant, int(form.contact_id.data)) if form.contact_id.data else None
+    )
+    add_log_entry(
+        db,
+        participant,
+        form.day.data,
+        contact,
+        form.channel.data,
+        form.summary.data.strip(),
+        current_user.id,
+    )
+    if not htmx:
+        return _saved(participant.id, "#contactlog")
+    db.commit()
+    return _contact_log_region(
+        participant, _log_form(db, participant, formdata=None, day=date.today()), saved=True
+    )
 
 
 _REMOVABLE = {

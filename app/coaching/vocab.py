@@ -20,3 +20,4 @@ REFERRER_CONTACT_KINDS = (
     "probation_officer",
     "job_coach",
 )
+CONTACT_CHANNELS = ("phone", "email", "meeting", "visit")

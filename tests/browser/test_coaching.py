@@ -44,3 +44,28 @@ def test_coach_logs_a_note_registers_attendance_and_downloads_a_report(page, liv
         row[0]: row[1] for row in load_workbook(path)["Overzicht"].iter_rows(values_only=True)
     }
     assert overview["Samenvatting van de trajectbegeleider"] == "Mooie groei."
+
+
+def test_coach_sets_the_contract_and_logs_a_referrer_contact_in_place(page, live_server):
+    login(page, live_server, COACH)
+    page.get_by_role("link", name="Deelnemers").first.click()
+    page.locator("#caseload-rows tbody th a").first.click()
+
+    contract = page.locator("#roostergegevens").get_by_label("Contract: dagdelen per week")
+    wanted = "3" if contract.input_value() != "3" else "4"
+    contract.fill(wanted)
+    page.get_by_role("button", name="Roostergegevens opslaan").click()
+    expect(page.get_by_role("status")).to_contain_text("Opgeslagen.")
+    expect(page.locator("#roostergegevens")).to_contain_text(f"contract {wanted} dagdelen")
+
+    log = page.locator("#contactlog")
+    page.evaluate("window.notReloaded = true")
+    log.get_by_role("button", name="Contact vastleggen").click()
+    expect(log.locator(".field-error")).to_have_text("Vat het contact kort samen.")
+    log.get_by_label("Hoe").select_option(label="overleg")
+    log.get_by_label("Samenvatting").fill("Verlofaanvraag besproken met de reclassering.")
+    log.get_by_role("button", name="Contact vastleggen").click()
+    expect(log).to_contain_text("Contact vastgelegd.")
+    expect(log.locator("tbody tr").first).to_contain_text("Verlofaanvraag besproken")
+    expect(log.get_by_label("Samenvatting")).to_have_value("")
+    assert page.evaluate("window.notReloaded") is True

@@ -21,6 +21,8 @@ CHANGES = [
     ("/voortgang", {"day": "2026-01-01", "text": "x"}),
     ("/portfolio", {"portfolio-description": "x", "portfolio-confirmed_by": "y"}),
     ("/afsluiten", {"ended_on": "2026-01-01", "kind": "education"}),
+    ("/roostergegevens", {"roster-target_group": "sw", "roster-dayparts_per_week": "4"}),
+    ("/contactlog", {"log-day": "2026-01-01", "log-channel": "phone", "log-summary": "x"}),
 ]
 
 
