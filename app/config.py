@@ -42,6 +42,10 @@ class Config:
     LOGIN_MAX_FAILURES_PER_ACCOUNT = 5
     LOGIN_MAX_FAILURES_PER_IP = 20
     LOGIN_LOCKOUT_MINUTES = 15
+    # Reverse proxies in front of the app that set X-Forwarded-For/-Proto/-Host. With 0 none
+    # of these headers is trusted, as any client can send them: the lock-out per address
+    # would otherwise count whatever address a guesser claims (app/security/__init__.py).
+    PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0"))
     MAX_CONTENT_LENGTH = 10 * 1024 * 1024
     UPLOAD_FOLDER = os.environ.get("UPLOAD_FOLDER", str(ROOT / "var" / "uploads"))
     SOLVER_TIME_LIMIT = float(os.environ.get("SOLVER_TIME_LIMIT", "4"))
@@ -73,8 +77,9 @@ class TestConfig(Config):
     DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "sqlite://")
     WTF_CSRF_ENABLED = False
     SOLVER_TIME_LIMIT = 5.0
-    # Tests choose their runner in their configuration, never from the developer's shell.
+    # Tests choose their runner and proxies in their configuration, never from the shell.
     REDIS_URL = ""
+    PROXY_COUNT = 0
 
 
 def config_from_env() -> type[Config]:
