@@ -56,7 +56,7 @@ def test_coach_sets_the_contract_and_logs_a_referrer_contact_in_place(page, live
     contract.fill(wanted)
     page.get_by_role("button", name="Roostergegevens opslaan").click()
     expect(page.get_by_role("status")).to_contain_text("Opgeslagen.")
-    expect(page.locator("#roostergegevens")).to_contain_text(f"contract {wanted} dagdelen")
+    expect(page.locator("#roostergegevens")).to_contain_text(f"contract van {wanted} dagdelen")
 
     log = page.locator("#contactlog")
     page.evaluate("window.notReloaded = true")

@@ -125,6 +125,7 @@ def test_a_detainee_leaves_the_group_only_when_the_change_is_confirmed(client, a
     auth.login(COACH)
     page = client.get(f"/deelnemers/{participant.id}").get_data(as_text=True)
     assert "Ik bevestig dat de doelgroep van deze gedetineerde wijzigt" in page
+    assert "(roostergroep Gedetineerden), contract van" in page
     change = {"target_group": "participatiewet", "dayparts_per_week": "6", "clearance": ""}
     refused = _post(client, participant.id, **change)
     assert refused.status_code == 400
