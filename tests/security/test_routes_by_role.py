@@ -42,9 +42,10 @@ EXPECTED: dict[str, set[str] | str] = {
         f"coaching.{name}": STAFF
         for name in (
             "add_absence add_certificate add_ladder add_portfolio_step add_progress_note "
-            "attachment attendance caseload outcome own_plan participant_file progress "
-            "remove_row report report_excel report_pdf save_availability save_intake "
-            "save_learning save_referrer_contact save_sensitive save_skills save_summary "
+            "add_contact_log attachment attendance caseload outcome own_plan participant_file "
+            "progress remove_row report report_excel report_pdf save_availability save_intake "
+            "save_learning save_referrer_contact save_roster_inputs save_sensitive save_skills "
+            "save_summary "
             "share_report unshare_report"
         ).split()
     },
@@ -75,8 +76,8 @@ EXPECTED: dict[str, set[str] | str] = {
     **{
         f"warehouse.{name}": MANAGERS
         for name in (
-            "confirm_notice create_layout history import_notice index move packing pick "
-            "put_pallet_away putaway receipt send shipment shipments stock_overview"
+            "confirm_notice correct create_layout history import_notice index move packing pallet "
+            "pallets pick put_pallet_away putaway receipt send shipment shipments stock_overview"
         ).split()
     },
 }
