@@ -87,14 +87,17 @@ def _end_refused_login() -> Response | None:
     """A session that names a login the user loader refused: say why it ended."""
     if "_user_id" not in session:
         return None
+    fingerprinted = ":" in str(session["_user_id"])
     end()
-    flash(
-        _(
+    if fingerprinted:
+        reason = _(
             "U bent uitgelogd omdat het wachtwoord van uw account is gewijzigd of uw account "
             "is uitgeschakeld. Log opnieuw in om verder te gaan."
-        ),
-        "warning",
-    )
+        )
+    else:
+        # Signed in before sessions carried the password's fingerprint: nothing happened.
+        reason = _("Uw sessie is verlopen. Log opnieuw in om verder te gaan.")
+    flash(reason, "warning")
     # A public page (the login page itself) is simply shown, with the message.
     return None if allowed_roles(request.endpoint) is None else _to_login()
 

@@ -105,7 +105,9 @@ def test_a_session_naming_only_the_user_id_is_refused(app, db):
     user = db.exec(select(User).where(User.email == COACH)).one()
     with client.session_transaction() as session:
         session["_user_id"] = str(user.id)
-    assert_sent_to_login(client)
+    page = assert_sent_to_login(client)
+    assert ENDED not in page, "a session from before fingerprints: nothing was changed"
+    assert "Uw sessie is verlopen." in page
 
 
 def test_a_fingerprint_of_another_account_is_refused(app, db):
