@@ -18,6 +18,7 @@ def register(app: Flask) -> None:
     app.cli.add_command(seed_demo)
     app.cli.add_command(create_user_command)
     app.cli.add_command(reset_password_command)
+    app.cli.add_command(account_status_command)
     app.cli.add_command(backup_command)
     app.cli.add_command(restore_command)
 
@@ -103,6 +104,23 @@ def reset_password_command(email: str, password: str) -> None:
             raise click.ClickException(f"No account with e-mail address {email}.")
         set_password(user, password)
     click.echo(f"New password set for {user.email}; its other sessions have ended.")
+
+
+@click.command("account-status")
+@with_appcontext
+@click.option("--email", required=True)
+@click.option("--active/--inactive", required=True, help="Allow or refuse this account's logins.")
+def account_status_command(email: str, active: bool) -> None:
+    """Disable an account when someone leaves (its sessions end at their next request), or
+    enable it again; the account and what it recorded stay, unlike deleting it."""
+    from app.models import User
+
+    with session_scope() as session:
+        user = session.exec(select(User).where(User.email == email.strip().lower())).first()
+        if user is None:
+            raise click.ClickException(f"No account with e-mail address {email}.")
+        user.active = active
+    click.echo(f"{user.email} is {'enabled' if active else 'disabled; its sessions have ended'}.")
 
 
 @click.command("backup")

@@ -156,3 +156,16 @@ def test_disabling_an_account_ends_its_sessions(app, db):
     assert ENDED in assert_sent_to_login(client)
     assert client.get_cookie("remember_token") is None
     assert Auth(client).login(COACH).status_code == 401
+
+
+def test_the_account_status_command_disables_and_enables_an_account(app):
+    client = browser(app)
+    runner = app.test_cli_runner()
+    result = runner.invoke(args=["account-status", "--email", COACH, "--inactive"])
+    assert result.exit_code == 0, result.output
+    assert ENDED in assert_sent_to_login(client)
+    assert Auth(client).login(COACH).status_code == 401
+    assert runner.invoke(args=["account-status", "--email", COACH, "--active"]).exit_code == 0
+    assert Auth(client).login(COACH).status_code == 302
+    unknown = runner.invoke(args=["account-status", "--email", "niemand@fabriek.test", "--active"])
+    assert unknown.exit_code != 0 and "No account" in unknown.output
