@@ -18,6 +18,7 @@ from pathlib import Path
 from sqlalchemy import func, inspect, select, table
 from sqlalchemy.engine import URL, make_url
 
+from app import dataversion
 from app.db import make_engine
 
 # Written by the migrations themselves: a freshly migrated database is still empty.
@@ -72,6 +73,16 @@ def restore(database_url: str, path: Path, *, force: bool = False) -> None:
             url.database,
             str(path),
         )
+    _renew_data_version(database_url)
+
+
+def _renew_data_version(database_url: str) -> None:
+    """Web workers may hold pages cached under the restored database's version number."""
+    engine = make_engine(database_url)
+    try:
+        dataversion.renew(engine)
+    finally:
+        engine.dispose()
 
 
 def row_counts(database_url: str) -> dict[str, int]:

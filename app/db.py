@@ -14,6 +14,8 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.pool import StaticPool
 from sqlmodel import Session, SQLModel, create_engine
 
+from app import dataversion  # noqa: F401  (every session's writes move the data version)
+
 
 def make_engine(url: str) -> Engine:
     if url.startswith("postgresql://"):

@@ -2,6 +2,7 @@
 
 import app.audit  # noqa: F401
 import app.coaching.models  # noqa: F401
+import app.dataversion  # noqa: F401
 import app.models  # noqa: F401
 import app.orders.models  # noqa: F401
 import app.roster.models  # noqa: F401
