@@ -1,17 +1,24 @@
-"""Everything the week page shows, gathered in one place for the full page and its partials."""
+"""Everything the week page shows, gathered in one place for the full page and its partials.
+
+What depends on the stored data alone (`WeekContent`) is built once per data version and
+shared from a per-process cache; only the planning job's state is read on every request.
+"""
 
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
 from functools import cached_property
 from urllib.parse import quote
 
-from flask import url_for
+from flask import current_app, render_template, request, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
+from flask_wtf import FlaskForm
 from markupsafe import Markup
 from sqlmodel import Session, select
 
 import scheduler
+from app import dataversion
 from app.labels import label
 from app.models import Participant
 from app.roster import jobs, versions
@@ -23,6 +30,10 @@ from app.roster.weeks import day_dates, parse_week, shift
 from app.vocab import ROSTER_GROUP_OF
 
 MAX_ITEMS_PER_TERM = 40
+# The app's cache of week contents (app.extensions key) and its size: the weeks and
+# versions managers look at around now, each in the languages they use.
+CACHE = "roster.weeks"
+WEEKS_CACHED = 16
 
 
 @dataclass(frozen=True)
@@ -42,29 +53,73 @@ class Change:
     after: str
 
 
+@dataclass(frozen=True)
+class VersionInfo:
+    """A roster version as the page shows it. Plain values, because the page content is
+    shared between requests and threads, and a model object belongs to the session that
+    loaded it (a rollback there would expire it under another request's feet)."""
+
+    id: int
+    version: int
+    status: str
+    revision: int
+    created_at: datetime
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == "published"
+
+    @classmethod
+    def of(cls, row: RosterVersion | None) -> "VersionInfo | None":
+        if row is None:
+            return None
+        return cls(row.id, row.version, row.status, row.revision, row.created_at)
+
+
 @dataclass
-class WeekPage:
+class WeekContent:
+    """What the week page shows of the stored data: the same for every manager who asks for
+    the same week and version while the data version, the date and the language stay the
+    same, so it is built once and shared (see `load`). Nothing in it may be changed."""
+
     week: str
     dates: dict[str, date]
     previous_week: str
     next_week: str
-    roster: RosterVersion | None
-    latest: RosterVersion | None
-    published: RosterVersion | None
-    history: list[RosterVersion]
+    roster: VersionInfo | None
+    latest: VersionInfo | None
+    published: VersionInfo | None
+    history: list[VersionInfo]
     problem: scheduler.Problem
     names: Names
     grid: Grid
     assignments: list[dict]
     penalties: list[PenaltyGroup]
     changes: list[Change]
-    job: SolverJob | None
-    clashes: list[tuple[str, scheduler.Clash]]
+    participant_choices: list[tuple[str, str]]
+    department_choices: list[tuple[str, str]]
+    # Rendered parts of the page, per template: see WeekPage.fragment.
+    fragments: dict[str, Markup] = field(default_factory=dict)
 
     @property
     def editable(self) -> bool:
         return (
             self.roster is not None and self.latest is not None and self.roster.id == self.latest.id
+        )
+
+
+@dataclass
+class WeekPage(WeekContent):
+    """The content plus what is read fresh on every request: the planning job's state."""
+
+    job: SolverJob | None = None
+    clashes: list[tuple[str, scheduler.Clash]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, content: WeekContent, job: SolverJob | None) -> "WeekPage":
+        shared = {f.name: getattr(content, f.name) for f in fields(WeekContent)}
+        return cls(
+            **shared, job=_relevant(job, content.latest), clashes=_clashes(job, content.names)
         )
 
     @cached_property
@@ -80,14 +135,21 @@ class WeekPage:
         code = quote(chip.code, safe="")
         return f"{self._edit_url}?participant={code}&day={cell.day}&daypart={cell.daypart}"
 
-    @property
-    def participant_choices(self) -> list[tuple[str, str]]:
-        people = sorted(self.problem.participants, key=lambda p: p.name)
-        return [(p.id, f"{p.name} ({p.id})") for p in people]
+    def fragment(self, template: str, form: FlaskForm | None = None) -> Markup:
+        """A part of the page rendered once per content and shared by every request for it:
+        the grid's ~700 chips and the participant lists took most of the page's time.
 
-    @property
-    def department_choices(self) -> list[tuple[str, str]]:
-        return [(d.id, d.name) for d in self.problem.departments]
+        It may show the content alone: never a form token, a user or the planning job. A
+        `form` must be unbound (not filled from a request), with choices and values from
+        the content, and is rendered without its CSRF token.
+        """
+        html = self.fragments.get(template)
+        if html is None:
+            if form is not None and any(f.raw_data is not None for f in form):
+                raise ValueError(f"{template}: a form filled from a request is never shared")
+            html = Markup(render_template(template, view=self, form=form))
+            self.fragments[template] = html
+        return html
 
 
 class ChipTexts:
@@ -123,7 +185,30 @@ class ChipTexts:
 
 
 def load(session: Session, week: str, number: int | None = None) -> WeekPage:
-    """The page for `week`, showing version `number` or else the latest version."""
+    """The page for `week`, showing version `number` or else the latest version.
+
+    The content comes from this process's cache when the data version has not moved since
+    it was built: the version is read before any data, so a copy built while a write
+    commits holds data at least as new as its key, and the write's own new version sends
+    the next request to a fresh build.
+    """
+    parse_week(week)
+    version = dataversion.current(session)
+    if version is None:
+        content = build_content(session, week, number)
+    else:
+        key = (week, number, version, date.today(), str(get_locale()), request.script_root)
+        content = current_app.extensions[CACHE].get(
+            key, lambda: build_content(session, week, number)
+        )
+    job = session.exec(
+        select(SolverJob).where(SolverJob.week == week).order_by(SolverJob.id.desc())
+    ).first()
+    return WeekPage.of(content, job)
+
+
+def build_content(session: Session, week: str, number: int | None = None) -> WeekContent:
+    """Built from the database alone: reading the same data again gives the same content."""
     monday = parse_week(week)
     latest = versions.latest(session, week)
     roster = versions.by_number(session, week, number) if number else latest
@@ -133,26 +218,24 @@ def load(session: Session, week: str, number: int | None = None) -> WeekPage:
     assignments = [codes.contract(r) | {"pinned": r.pinned} for r in rows]
     problem = scheduler.parse_problem(build_problem(session, week))
     names = Names(problem)
-    job = session.exec(
-        select(SolverJob).where(SolverJob.week == week).order_by(SolverJob.id.desc())
-    ).first()
-    return WeekPage(
+    people = sorted(problem.participants, key=lambda p: p.name)
+    return WeekContent(
         week=week,
         dates=day_dates(monday),
         previous_week=shift(week, -1),
         next_week=shift(week, 1),
-        roster=roster,
-        latest=latest,
-        published=published,
-        history=versions.history(session, week),
+        roster=VersionInfo.of(roster),
+        latest=VersionInfo.of(latest),
+        published=VersionInfo.of(published),
+        history=[VersionInfo.of(v) for v in versions.history(session, week)],
         problem=problem,
         names=names,
         grid=build_grid(problem, assignments, _people(session)),
         assignments=assignments,
         penalties=penalty_groups(problem, assignments),
         changes=_changes(session, published, roster, assignments, codes, names),
-        job=_relevant(job, latest),
-        clashes=_clashes(job, names),
+        participant_choices=[(p.id, f"{p.name} ({p.id})") for p in people],
+        department_choices=[(d.id, d.name) for d in problem.departments],
     )
 
 
@@ -212,7 +295,7 @@ def _changes(
     ]
 
 
-def _relevant(job: SolverJob | None, latest: RosterVersion | None) -> SolverJob | None:
+def _relevant(job: SolverJob | None, latest: VersionInfo | None) -> SolverJob | None:
     """The latest job, unless a version was saved after it finished (then it is history)."""
     if job is None:
         return None

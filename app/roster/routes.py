@@ -21,6 +21,7 @@ from sqlmodel import select
 from app.auth.access import MANAGERS, roles
 from app.db import get_session
 from app.extensions import htmx
+from app.lru import LRUCache
 from app.models import Absence, Participant
 from app.roster import bp, edits, jobs, page, versions
 from app.roster.copying import copy_week
@@ -33,6 +34,11 @@ STALE = _l(
     "Dit rooster is intussen door iemand anders gewijzigd. Uw wijziging is niet opgeslagen: "
     "laad de pagina opnieuw en probeer het nog eens."
 )
+
+
+@bp.record_once
+def _week_cache(state) -> None:
+    state.app.extensions[page.CACHE] = LRUCache(page.WEEKS_CACHED)
 
 
 @bp.context_processor
