@@ -7,7 +7,7 @@ user (or another process) does, and reads the page again.
 import re
 import threading
 import time
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from sqlmodel import Session, select
@@ -201,6 +201,20 @@ def test_audit_log_and_solver_progress_keep_the_cached_page(db, app, builds, oth
     html = manager.get(URL).get_data(as_text=True)
     assert builds == [WEEK]
     assert "Bezig met plannen" in html
+
+
+def test_a_new_day_builds_again(client, manager, builds, monkeypatch):
+    """Order demand is spread over the working days left from today on."""
+    client.get(URL)
+
+    class Tomorrow(date):
+        @classmethod
+        def today(cls) -> date:
+            return date.fromordinal(date.today().toordinal() + 1)
+
+    monkeypatch.setattr(page, "date", Tomorrow)
+    client.get(URL)
+    assert builds == [WEEK, WEEK]
 
 
 def test_each_language_gets_its_own_copy(app, builds):
