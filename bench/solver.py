@@ -101,6 +101,7 @@ def replan(time_limit: float, workers: int) -> None:
     for a in first.assignments:
         worked[a.participant] = worked.get(a.participant, 0) + 1
     absent = max(worked, key=worked.get)
+    floor = _teams_left_short(parse_problem(data), first.assignments, absent)
     for participant in data["participants"]:
         if participant["id"] == absent:
             participant["available"] = []
@@ -113,9 +114,23 @@ def replan(time_limit: float, workers: int) -> None:
     print(
         f"{'replan 100':>14}  {again.status:>8}  done {again.wall_time:6.2f} s  "
         f"changed {again.changed} participant-dayparts (absent person's {worked[absent]}, "
-        f"{again.changed - worked[absent]} others over {len(others)} people)  "
+        f"{again.changed - worked[absent]} others over {len(others)} people; at least "
+        f"{floor} needed: the absent person's teams left below their minimum)  "
         f"understaffing {again.penalties['understaffing']}",
         flush=True,
+    )
+
+
+def _teams_left_short(problem, roster, absent: str) -> int:
+    """Dayparts where the absence leaves a team below its minimum: each needs someone to
+    step in, which is a change, so no re-plan at the least understaffing changes fewer."""
+    sizes = {}
+    for a in roster:
+        sizes[(a.department, a.slot)] = sizes.get((a.department, a.slot), 0) + 1
+    return sum(
+        1 for a in roster
+        if a.participant == absent
+        and sizes[(a.department, a.slot)] <= problem.department(a.department).staffing(a.slot)[0]
     )
 
 

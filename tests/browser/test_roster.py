@@ -46,7 +46,10 @@ def test_manager_plans_adjusts_publishes_and_exports(page, live_server, tmp_path
     panel.get_by_label("Afdeling").select_option(label="Groenvoorziening")
     panel.get_by_label("Naar dag", exact=True).select_option(label="vrijdag")
     panel.get_by_label("Naar dagdeel").select_option(label="middag")
-    panel.get_by_role("button", name="Verplaatsen").click()
+    # The first move may have been refused too: wait for this move's answer, not the old one.
+    with page.expect_response(lambda response: "/wijzig" in response.url):
+        panel.get_by_role("button", name="Verplaatsen").click()
+    expect(panel).to_be_empty()
     expect(page.locator(".outcome-refused")).to_contain_text(re.compile(r"Geweigerd: .+"))
 
     chip = grid.locator("a.chip").first
