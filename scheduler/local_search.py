@@ -1,10 +1,11 @@
-"""Moves within one daypart, with exact incremental costs, before CP-SAT takes over.
+"""Small moves of assignments, with exact incremental costs, before CP-SAT takes over.
 
 CP-SAT is slow to find a good group mix by itself: on a 100-person week its roster kept
 improving for minutes, mostly in the mix term, because the LP relaxation can match any
-share with fractions of people and so gives the search no guidance. Three moves inside a
-daypart find most of that improvement in a fraction of a second: two people swap teams,
-one person moves to another team, or someone idle takes an assigned person's place. Each
+share with fractions of people and so gives the search no guidance. Four moves find most
+of that improvement in a fraction of a second: inside a daypart two people swap teams, one
+person moves to another team, or someone idle takes an assigned person's place; and one
+person works another daypart of the week instead (a shift). Each
 move keeps every hard rule, the understaffing and the number of dayparts worked (so
 `below_contract` too), and is kept only when the weighted penalties do not get worse.
 CP-SAT then continues from the result, and proves what it can.
@@ -181,14 +182,16 @@ def _try(state: _State, rng: random.Random, team: Team, teams: list[Team],
     if (pid, slot) in state.pinned:
         return False
     kind = rng.random()
-    if kind < 0.4:
+    if kind < 0.35:
         other = rng.choice(teams)
         if other == team or not state.teams[other].members:
             return False
         qid = rng.choice(sorted(state.teams[other].members))
         return (qid, slot) not in state.pinned and _swap(state, pid, qid, team, other)
-    if kind < 0.7:
+    if kind < 0.6:
         return _move(state, pid, team, rng.choice(teams))
+    if kind < 0.8:
+        return _shift(state, rng, pid, team)
     qid = rng.choice(candidates)
     q = state.people[qid]
     return ((qid, slot) not in state.place and state.worked[qid] < q.dayparts_per_week
@@ -221,22 +224,32 @@ def _swap_back(state: _State, pid: str, qid: str, team: Team, other: Team) -> No
 
 
 def _move(state: _State, pid: str, team: Team, other: Team) -> bool:
-    p, slot = state.people[pid], team[1]
-    if other == team or not state.fits(p, other[0], slot):
+    """p leaves `team` for `other`, in the same daypart or (a shift) another one."""
+    p = state.people[pid]
+    if other == team or not state.fits(p, other[0], other[1]):
         return False
-    low_here, _ = state.departments[team[0]].staffing(slot)
-    low_there, high_there = state.departments[other[0]].staffing(slot)
+    low_here, _ = state.departments[team[0]].staffing(team[1])
+    low_there, high_there = state.departments[other[0]].staffing(other[1])
     size_here, size_there = len(state.teams[team].members), len(state.teams[other].members)
     if size_there >= high_there or (size_here <= low_here and size_there >= low_there):
         return False
-    state.unassign(pid, slot)
-    state.assign(pid, other[0], slot)
+    state.unassign(pid, team[1])
+    state.assign(pid, other[0], other[1])
     delta = state.rescore([team, other], [pid])
     if delta > 0:
-        state.unassign(pid, slot)
-        state.assign(pid, team[0], slot)
+        state.unassign(pid, other[1])
+        state.assign(pid, team[0], team[1])
         state.rescore([team, other], [pid])
     return delta < 0
+
+
+def _shift(state: _State, rng: random.Random, pid: str, team: Team) -> bool:
+    """p works another daypart of the week instead, where free and allowed."""
+    slot = rng.choice(state.problem.slots)
+    choices = state.m.places.get((pid, slot))
+    if not choices or (pid, slot) in state.place:
+        return False
+    return _move(state, pid, team, (rng.choice(sorted(choices)), slot))
 
 
 def _replace(state: _State, pid: str, qid: str, team: Team) -> bool:
