@@ -29,4 +29,7 @@ fi
 if ! su postgres -c "psql -tAc \"SELECT pg_has_role('fabriek', 'pg_signal_backend', 'MEMBER')\" postgres" | grep -q t; then
   run_sql "GRANT pg_signal_backend TO fabriek"
 fi
+# The test role alone commits without waiting for the disk: a crash may lose the last
+# test commits, never the cluster, and other users of the cluster keep their setting.
+run_sql "ALTER ROLE fabriek SET synchronous_commit = off"
 echo "postgresql://fabriek:fabriek@127.0.0.1:5432/fabriek_test"
