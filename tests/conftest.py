@@ -20,8 +20,11 @@ from tests.databases import PostgresDatabases, SqliteDatabases
 def databases(tmp_path_factory):
     url = os.environ.get("TEST_DATABASE_URL", "")
     if url.startswith("postgres"):
-        return PostgresDatabases(url)
-    return SqliteDatabases(tmp_path_factory.mktemp("template"))
+        databases = PostgresDatabases(url)
+        yield databases
+        databases.close()
+    else:
+        yield SqliteDatabases(tmp_path_factory.mktemp("template"))
 
 
 @pytest.fixture
