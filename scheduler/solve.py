@@ -31,7 +31,13 @@ from scheduler.staffing import staff_minimums
 
 Progress = Callable[[float, float, float], None]
 FIRST_STAGE_SHARE = 0.5
+# The local search gets 30 % of the time, at most 5 s: on a 1,000-person week CP-SAT needs
+# most of a minute to solve its root LP, and without it there is no bound at all.
 LOCAL_SEARCH_SHARE = 0.3
+LOCAL_SEARCH_MAX = 5.0
+# Stopping CP-SAT and reading out the roster take some tens of milliseconds; the time
+# limit is the caller's, so the search stops that much earlier.
+STOP_RESERVE = 0.15
 FOUND = (cp_model.OPTIMAL, cp_model.FEASIBLE)
 
 
@@ -106,7 +112,7 @@ class _Run:
         self.m = m
         self.weights = weights
         self.start = start
-        self.deadline = start + time_limit
+        self.deadline = start + time_limit - STOP_RESERVE
         self.workers = workers
         self.progress = progress
         self.first_feasible_time: float | None = None
@@ -165,7 +171,7 @@ class _Run:
 
     def _local_search(self, start: list[Assignment], bound: int) -> list[Assignment]:
         """Not in a re-plan: its moves would trade stability, which ranks first there."""
-        seconds = (self.deadline - time.perf_counter()) * LOCAL_SEARCH_SHARE
+        seconds = min(LOCAL_SEARCH_MAX, (self.deadline - time.perf_counter()) * LOCAL_SEARCH_SHARE)
         improved = improve(self.m, start, self.weights, seconds)
         before, after = (evaluate(self.m.problem, r).objective(self.weights)
                          for r in (start, improved))
