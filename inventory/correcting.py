@@ -21,10 +21,9 @@ from inventory.models import (
     CorrectionReason,
     MovementKind,
     Pallet,
-    PalletStatus,
     StockCorrection,
 )
-from inventory.stock import IN_STOCK, record, release_place, transition
+from inventory.stock import IN_STOCK, leave_stock, record, transition
 
 NOTE_MAX = 500
 
@@ -121,17 +120,7 @@ def correct_units(
     pallet = count.pallet
     origin_id = pallet.location_id
     if counted == 0:
-        transition(
-            session,
-            pallet,
-            IN_STOCK,
-            units_seen=count.seen,
-            units=0,
-            status=PalletStatus.PICKED,
-            location_id=None,
-        )
-        if origin_id is not None:
-            release_place(session, origin_id)
+        leave_stock(session, pallet, units_seen=count.seen, units=0)
     else:
         transition(session, pallet, IN_STOCK, units_seen=count.seen, units=counted)
     movement = record(

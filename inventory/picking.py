@@ -4,9 +4,9 @@ from sqlmodel import Session
 
 from inventory.errors import CustomerMismatch
 from inventory.guards import fetch, require_at_least
-from inventory.models import MovementKind, Pallet, PalletStatus, Shipment, ShipmentLine
+from inventory.models import MovementKind, Pallet, Shipment, ShipmentLine
 from inventory.shipping import open_shipment
-from inventory.stock import IN_STOCK, record, release_place, take_units, transition
+from inventory.stock import leave_stock, record, take_units
 
 
 def _pallet_for(session: Session, shipment: Shipment, pallet_id: int) -> Pallet:
@@ -70,9 +70,7 @@ def pick_units(
     take_units(session, pallet, units)
     origin_id = pallet.location_id
     if pallet.units == 0:
-        transition(session, pallet, IN_STOCK, status=PalletStatus.PICKED, location_id=None)
-        if origin_id is not None:
-            release_place(session, origin_id)
+        leave_stock(session, pallet)
     return _book(session, shipment, pallet, units, origin_id, user, whole_pallet=False)
 
 
@@ -87,8 +85,6 @@ def pick_pallet(
     shipment = open_shipment(session, shipment_id)
     pallet = _pallet_for(session, shipment, pallet_id)
     origin_id = pallet.location_id
-    transition(session, pallet, IN_STOCK, status=PalletStatus.PICKED, location_id=None)
-    if origin_id is not None:
-        release_place(session, origin_id)
+    leave_stock(session, pallet)
     # Read after the guarded write: no concurrent pick can change it any more.
     return _book(session, shipment, pallet, pallet.units, origin_id, user, whole_pallet=True)

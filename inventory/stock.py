@@ -57,6 +57,25 @@ def release_place(session: Session, location_id: int) -> None:
         session.expire(loaded)
 
 
+def leave_stock(
+    session: Session, pallet: Pallet, *, units_seen: int | None = None, **values: Any
+) -> None:
+    """The pallet leaves stock (picked empty, picked whole, counted to zero) and gives its
+    place back at once, so the place shows as free on the map and in put-away suggestions."""
+    origin_id = pallet.location_id
+    transition(
+        session,
+        pallet,
+        IN_STOCK,
+        units_seen=units_seen,
+        status=PalletStatus.PICKED,
+        location_id=None,
+        **values,
+    )
+    if origin_id is not None:
+        release_place(session, origin_id)
+
+
 def take_units(session: Session, pallet: Pallet, units: int) -> None:
     """Remove units from a pallet in stock, never below zero."""
     taken = _applied(
