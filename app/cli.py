@@ -1,16 +1,20 @@
 """Maintenance commands: `flask --app app <command>`."""
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from flask import Flask, current_app
 from flask.cli import with_appcontext
-from sqlmodel import select
+from sqlmodel import Session
 
 from app import backup, migrate
 from app.auth.passwords import password_problems
 from app.db import session_scope
 from app.vocab import ROLES
+
+if TYPE_CHECKING:
+    from app.models import User
 
 
 def register(app: Flask) -> None:
@@ -96,12 +100,9 @@ def create_user_command(
 def reset_password_command(email: str, password: str) -> None:
     """Give an account a new password; every session signed in with the old one ends."""
     from app.auth.users import set_password
-    from app.models import User
 
     with session_scope() as session:
-        user = session.exec(select(User).where(User.email == email.strip().lower())).first()
-        if user is None:
-            raise click.ClickException(f"No account with e-mail address {email}.")
+        user = _account(session, email)
         set_password(user, password)
     click.echo(f"New password set for {user.email}; its other sessions have ended.")
 
@@ -113,14 +114,20 @@ def reset_password_command(email: str, password: str) -> None:
 def account_status_command(email: str, active: bool) -> None:
     """Disable an account when someone leaves (its sessions end at their next request), or
     enable it again; the account and what it recorded stay, unlike deleting it."""
-    from app.models import User
-
     with session_scope() as session:
-        user = session.exec(select(User).where(User.email == email.strip().lower())).first()
-        if user is None:
-            raise click.ClickException(f"No account with e-mail address {email}.")
+        user = _account(session, email)
         user.active = active
     click.echo(f"{user.email} is {'enabled' if active else 'disabled; its sessions have ended'}.")
+
+
+def _account(session: Session, email: str) -> "User":
+    """The account with this address, or the command stops with a message."""
+    from app.auth.users import user_by_email
+
+    user = user_by_email(session, email)
+    if user is None:
+        raise click.ClickException(f"No account with e-mail address {email}.")
+    return user
 
 
 @click.command("backup")

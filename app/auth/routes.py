@@ -1,13 +1,12 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlmodel import select
 
 from app.auth import bp
 from app.auth.access import public, roles
 from app.auth.forms import ChangePasswordForm, LoginForm
 from app.auth.passwords import MIN_LENGTH, verify_password
-from app.auth.users import set_password
+from app.auth.users import set_password, user_by_email
 from app.db import get_session
 from app.models import User
 from app.security import lockout, sessions
@@ -30,7 +29,7 @@ def login():
     lock = lockout.current_lock(db, email, ip)
     if lock is not None:
         return _locked(form, lock)
-    user = db.exec(select(User).where(User.email == email)).first()
+    user = user_by_email(db, email)
     succeeded = (
         user is not None and user.active and verify_password(user.password_hash, form.password.data)
     )

@@ -11,7 +11,7 @@ import hashlib
 import hmac
 
 from flask import current_app
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from app.auth.passwords import hash_password
 from app.db import get_session
@@ -43,6 +43,11 @@ def load_user(stored_id: str) -> User | None:
     if not hmac.compare_digest(fingerprint, _fingerprint(user.password_hash)):
         return None
     return user
+
+
+def user_by_email(session: Session, email: str) -> User | None:
+    """Accounts are stored under the trimmed, lower-case address, however it is typed."""
+    return session.exec(select(User).where(User.email == email.strip().lower())).first()
 
 
 def set_password(user: User, password: str) -> None:
