@@ -23,6 +23,8 @@ from scheduler.penalties import mix_percent
 from scheduler.problem import Assignment, Participant, Slot
 
 Team = tuple[str, Slot]
+# One person's part of a move: the team left and the team joined (None: idle there).
+Step = tuple[str, Team | None, Team | None]
 # Tries in a row without a strict improvement after which the roster counts as a local
 # optimum; plateau moves (no change in cost) are kept but do not reset the count.
 STAGNATION = 20_000
@@ -55,7 +57,8 @@ class _State:
             self.partners[first].add(second)
             self.partners[second].add(first)
         self.shares = {
-            d.id: {g: mix_percent(d.mix, g) for g in problem.groups} for d in problem.departments
+            d.id: {g: mix_percent(d.mix, g) for g in problem.groups}
+            for d in problem.departments
             if d.mix
         }
         self.departments = {d.id: d for d in problem.departments}
@@ -151,7 +154,10 @@ class _State:
 
 
 def improve(
-    m: RosterModel, roster: list[Assignment], weights: dict[str, int], seconds: float,
+    m: RosterModel,
+    roster: list[Assignment],
+    weights: dict[str, int],
+    seconds: float,
     seed: int = 1,
 ) -> list[Assignment]:
     """A roster at least as good as `roster` under `weights`, found within `seconds`."""
@@ -168,14 +174,16 @@ def improve(
         for _ in range(200):
             slot = rng.choice(slots)
             team = rng.choice(by_slot[slot])
-            gain = state.teams[team].members and _try(state, rng, team, by_slot[slot],
-                                                     candidates[team])
+            gain = state.teams[team].members and _try(
+                state, rng, team, by_slot[slot], candidates[team]
+            )
             idle = 0 if gain else idle + 1
     return state.roster()
 
 
-def _try(state: _State, rng: random.Random, team: Team, teams: list[Team],
-         candidates: list[str]) -> bool:
+def _try(
+    state: _State, rng: random.Random, team: Team, teams: list[Team], candidates: list[str]
+) -> bool:
     """One random move; whether it lowered the cost."""
     did, slot = team
     pid = rng.choice(sorted(state.teams[team].members))
@@ -194,8 +202,11 @@ def _try(state: _State, rng: random.Random, team: Team, teams: list[Team],
         return _shift(state, rng, pid, team)
     qid = rng.choice(candidates)
     q = state.people[qid]
-    return ((qid, slot) not in state.place and state.worked[qid] < q.dayparts_per_week
-            and _replace(state, pid, qid, team))
+    return (
+        (qid, slot) not in state.place
+        and state.worked[qid] < q.dayparts_per_week
+        and _replace(state, pid, qid, team)
+    )
 
 
 def _swap(state: _State, pid: str, qid: str, team: Team, other: Team) -> bool:
@@ -204,23 +215,7 @@ def _swap(state: _State, pid: str, qid: str, team: Team, other: Team) -> bool:
         return False
     if not state.fits(q, team[0], slot, leaving=pid):
         return False
-    state.unassign(pid, slot)
-    state.unassign(qid, slot)
-    state.assign(pid, other[0], slot)
-    state.assign(qid, team[0], slot)
-    delta = state.rescore([team, other], [pid, qid])
-    if delta > 0:
-        _swap_back(state, pid, qid, team, other)
-    return delta < 0
-
-
-def _swap_back(state: _State, pid: str, qid: str, team: Team, other: Team) -> None:
-    slot = team[1]
-    state.unassign(pid, slot)
-    state.unassign(qid, slot)
-    state.assign(pid, team[0], slot)
-    state.assign(qid, other[0], slot)
-    state.rescore([team, other], [pid, qid])
+    return _attempt(state, [(pid, team, other), (qid, other, team)])
 
 
 def _move(state: _State, pid: str, team: Team, other: Team) -> bool:
@@ -233,14 +228,7 @@ def _move(state: _State, pid: str, team: Team, other: Team) -> bool:
     size_here, size_there = len(state.teams[team].members), len(state.teams[other].members)
     if size_there >= high_there or (size_here <= low_here and size_there >= low_there):
         return False
-    state.unassign(pid, team[1])
-    state.assign(pid, other[0], other[1])
-    delta = state.rescore([team, other], [pid])
-    if delta > 0:
-        state.unassign(pid, other[1])
-        state.assign(pid, team[0], team[1])
-        state.rescore([team, other], [pid])
-    return delta < 0
+    return _attempt(state, [(pid, team, other)])
 
 
 def _shift(state: _State, rng: random.Random, pid: str, team: Team) -> bool:
@@ -256,11 +244,24 @@ def _replace(state: _State, pid: str, qid: str, team: Team) -> bool:
     q, slot = state.people[qid], team[1]
     if not state.fits(q, team[0], slot, leaving=pid):
         return False
-    state.unassign(pid, slot)
-    state.assign(qid, team[0], slot)
-    delta = state.rescore([team], [pid, qid])
+    return _attempt(state, [(pid, team, None), (qid, None, team)])
+
+
+def _attempt(state: _State, steps: list[Step]) -> bool:
+    """Make the steps and undo them if the cost rose; whether the cost fell."""
+    teams = list(dict.fromkeys(team for _, *ends in steps for team in ends if team))
+    people = [pid for pid, _, _ in steps]
+    _make(state, steps)
+    delta = state.rescore(teams, people)
     if delta > 0:
-        state.unassign(qid, slot)
-        state.assign(pid, team[0], slot)
-        state.rescore([team], [pid, qid])
+        _make(state, [(pid, joined, left) for pid, left, joined in reversed(steps)])
+        state.rescore(teams, people)
     return delta < 0
+
+
+def _make(state: _State, steps: list[Step]) -> None:
+    for pid, left, joined in steps:
+        if left:
+            state.unassign(pid, left[1])
+        if joined:
+            state.assign(pid, joined[0], joined[1])
