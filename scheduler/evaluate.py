@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from scheduler.penalties import TERMS, mix_percent, objective_value
+from scheduler.penalties import TERMS, mix_percent, objective_value, outside_mix
 from scheduler.problem import Assignment, Problem, Slot
 
 
@@ -96,8 +96,7 @@ def _below_contract(problem: Problem, roster: _Roster) -> Iterator[PenaltyItem]:
 
 
 def _mix(problem: Problem, roster: _Roster) -> Iterator[PenaltyItem]:
-    """Sum over groups of |100*count_g - round(100*share_g)*team size|: linear, and in
-    units of a hundredth of a person so shares need no rounding beyond whole percents."""
+    """Persons per team outside the nearest whole counts of each group's share."""
     for did, slot in _team_slots(problem):
         department = problem.department(did)
         if not department.mix:
@@ -107,7 +106,7 @@ def _mix(problem: Problem, roster: _Roster) -> Iterator[PenaltyItem]:
         for pid in team:
             counts[problem.participant(pid).group] += 1
         size = len(team)
-        amount = sum(abs(100 * counts[g] - mix_percent(department.mix, g) * size)
+        amount = sum(outside_mix(mix_percent(department.mix, g), size, counts[g])
                      for g in problem.groups)
         yield _item("mix", amount, did, slot)
 

@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from scheduler.model import RosterModel
-from scheduler.penalties import mix_percent
+from scheduler.penalties import mix_percent, outside_mix
 from scheduler.problem import Assignment, Participant, Slot
 
 Team = tuple[str, Slot]
@@ -93,7 +93,7 @@ class _State:
         if shares:
             size = len(counts.members)
             cost += self.w["mix"] * sum(
-                abs(100 * counts.groups[g] - share * size) for g, share in shares.items()
+                outside_mix(share, size, counts.groups[g]) for g, share in shares.items()
             )
         return cost
 

@@ -1,7 +1,7 @@
 """Soft terms of roster-format.md as CP-SAT expressions, one function per named term.
 
-Each function returns the term in its natural unit (persons, dayparts, assignments, or a
-hundredth of a person for the mix), encoded exactly rather than as a one-sided bound, so the
+Each function returns the term in its natural unit (persons, dayparts, assignments),
+encoded exactly rather than as a one-sided bound, so the
 values read from any feasible solution equal what evaluate.py computes for its roster.
 """
 
@@ -31,16 +31,18 @@ TERMS = (
 # - understaffing is minimised first, on its own, and then fixed (solve.py), so it beats
 #   all other terms whatever their size; its weight only scales it in the reported objective.
 # - below_contract (per daypart) > any effect a single assignment can have on the lower
-#   tiers: at most 200 of mix (one person moved between groups in a team) + 40 + 10 + 30
-#   + 20 + 2 * 15 = 330 < 1000, so no lower term ever pays for leaving a daypart unfilled.
-# - mix is in hundredths of a person (a wrong-group person in a team costs up to 200),
-#   which puts one displaced person above any single learning/preference/stability term.
+#   tiers: one person more in a team moves each group's count or its nearest whole counts
+#   by at most one, so at most 4 groups * 100 of mix + 40 + 10 + 30 + 20 + 2 * 15 = 530
+#   < 1000, and no lower term ever pays for leaving a daypart unfilled.
+# - mix is per person outside the mix (a wrong-group person in a team costs 200: one too
+#   many of their group, one too few of another), above any single learning, preference or
+#   stability term.
 # - learning, preferences and stability share the last tier: skill and support first,
 #   then keeping the previous roster, switching departments and preferences.
 WEIGHTS: dict[str, int] = {
     "understaffing": 1_000_000,
     "below_contract": 1_000,
-    "mix": 1,
+    "mix": 100,
     "unskilled": 40,
     "unmet_learning": 40,
     "unsupported_learner": 30,
@@ -88,20 +90,48 @@ def below_contract(m: RosterModel) -> cp_model.LinearExprT:
     return sum(p.dayparts_per_week for p in m.problem.participants) - worked
 
 
+def nearest_counts(percent: int, size: int) -> tuple[int, int]:
+    """The whole numbers of people nearest to a share of a team: a team of 8 at 20 % has
+    1 or 2 of that group, and either is as close as 8 people can come."""
+    return percent * size // 100, -(-percent * size // 100)
+
+
+def outside_mix(percent: int, size: int, count: int) -> int:
+    """Persons of one group below or above the nearest whole counts for its share."""
+    low, high = nearest_counts(percent, size)
+    return max(0, low - count, count - high)
+
+
 def mix(m: RosterModel) -> cp_model.LinearExprT:
-    """Sum over groups of |100*count_g - round(100*share_g)*team size| per team."""
-    deviations = []
+    """Persons outside the mix, per team and group (outside_mix).
+
+    Measured against the nearest whole counts rather than the exact share: otherwise every
+    team whose size is not a multiple of 5 would pay for rounding it cannot avoid, and the
+    solver would bend sizes towards 5, 10 and 15 at the cost of skills and preferences.
+    The nearest counts depend on the team's size, so each team gets one literal per size;
+    in the LP they make a fractional size ask for the exact share, which is the bound the
+    search needs."""
+    outside = []
     for (did, slot), team in m.teams.items():
-        shares = m.problem.department(did).mix
-        if not shares:
+        department = m.problem.department(did)
+        if not department.mix:
             continue
-        size = sum(var for _, var in team)
+        sizes = range(min(len(team), department.staffing(slot)[1]) + 1)
+        size_is = {k: m.model.NewBoolVar(f"size[{did},{slot},{k}]") for k in sizes}
+        m.model.AddExactlyOne(size_is.values())
+        m.model.Add(sum(var for _, var in team) == sum(k * lit for k, lit in size_is.items()))
         for group in m.problem.groups:
             count = sum(var for p, var in team if p.group == group)
-            deviation = m.model.NewIntVar(0, 100 * len(team), f"mix[{did},{slot},{group}]")
-            m.model.AddAbsEquality(deviation, 100 * count - mix_percent(shares, group) * size)
-            deviations.append(deviation)
-    return sum(deviations)
+            percent = mix_percent(department.mix, group)
+            if percent == 0:
+                outside.append(count)
+                continue
+            low = sum(nearest_counts(percent, k)[0] * lit for k, lit in size_is.items())
+            high = sum(nearest_counts(percent, k)[1] * lit for k, lit in size_is.items())
+            persons = m.model.NewIntVar(0, len(team), f"mix[{did},{slot},{group}]")
+            m.model.AddMaxEquality(persons, [0, low - count, count - high])
+            outside.append(persons)
+    return sum(outside)
 
 
 def unskilled(m: RosterModel) -> cp_model.LinearExprT:

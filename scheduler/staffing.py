@@ -5,10 +5,10 @@ source -> participant (contract) -> participant-daypart (one department at a tim
 -> team's group node (max_detainees for detainees) -> team (min, later max) -> sink.
 Max flow with min cost, run to the minimums, gives in milliseconds the least understaffing
 any roster can have; run again up to the maximums it fills contracts. Arc costs carry the
-per-assignment soft terms, and each group reaches its team at no cost up to its share and
-at the cost of a misplaced person beyond it, so the first roster is close to a good one and
-CP-SAT starts its search from there. Flow assignments refused for an avoid clash leave a
-gap that the next round refills with someone else.
+per-assignment soft terms, and each group reaches its team at no cost up to its share
+(rounded up) and at the cost of a misplaced person beyond it, so the first roster is close
+to a good one and CP-SAT starts its search from there. Flow assignments refused for an
+avoid clash leave a gap that the next round refills with someone else.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from ortools.graph.python import min_cost_flow
 
 from scheduler.model import RosterModel
-from scheduler.penalties import mix_percent
+from scheduler.penalties import mix_percent, nearest_counts
 from scheduler.problem import Assignment, Problem
 
 FLOW_ROUNDS = 5
@@ -82,7 +82,7 @@ def _flow(
 
     flow = min_cost_flow.SimpleMinCostFlow()
     source, sink = node("source"), node("sink")
-    misplaced = 2 * 100 * weights["mix"]
+    misplaced = 2 * weights["mix"]
     demand = 0
     for d in problem.departments:
         for slot in problem.slots:
@@ -95,7 +95,7 @@ def _flow(
                 room = need
                 if g == "detainee" and d.max_detainees is not None:
                     room = max(0, d.max_detainees - members[(d.id, slot, g)])
-                share = mix_percent(d.mix, g) * target // 100 if d.mix else room
+                share = nearest_counts(mix_percent(d.mix, g), target)[1] if d.mix else room
                 fair = min(room, max(0, share - members[(d.id, slot, g)]))
                 group, team = node("group", d.id, slot, g), node("team", d.id, slot)
                 flow.add_arc_with_capacity_and_unit_cost(group, team, fair, 0)

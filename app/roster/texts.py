@@ -4,10 +4,9 @@ The solver's own texts are English and meant for logs; a planner reads these, bu
 the term, rule and ids of each item, with names of people and departments filled in.
 """
 
-from babel.numbers import format_decimal
-from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from app.labels import label
 from scheduler import Clash, PenaltyItem, Problem, Violation
@@ -63,7 +62,6 @@ def penalty_text(names: Names, item: PenaltyItem) -> str:
     place, moment = names.place(item.department), when(item.day, item.daypart)
     person = names.person(item.participant)
     n = item.amount
-    mix_amount = format_decimal(n / 100, format="0.00", locale=get_locale())
     texts = {
         "understaffing": lambda: ngettext(
             "%(place)s %(when)s: %(num)d persoon onder minimum",
@@ -78,11 +76,12 @@ def penalty_text(names: Names, item: PenaltyItem) -> str:
             n,
             person=person,
         ),
-        "mix": lambda: _(
-            "%(place)s %(when)s: groepsmix wijkt %(amount)s personen af van het doel",
+        "mix": lambda: ngettext(
+            "%(place)s %(when)s: %(num)d persoon buiten de groepsmix",
+            "%(place)s %(when)s: %(num)d personen buiten de groepsmix",
+            n,
             place=place,
             when=moment,
-            amount=mix_amount,
         ),
         "unskilled": lambda: _(
             "%(person)s werkt %(when)s bij %(place)s zonder ervaring daar",

@@ -36,7 +36,7 @@ def test_a_swap_puts_each_group_where_the_mix_wants_it():
                 [person("s1"), person("d1", group="detainee")])
     problem = parse_problem(data)
     wrong = [Assignment("s1", "b", "mon", "am"), Assignment("d1", "a", "mon", "am")]
-    assert evaluate(problem, wrong).penalties["mix"] == 400
+    assert evaluate(problem, wrong).penalties["mix"] == 4
     improved = improve(build_model(problem, []), wrong, WEIGHTS, seconds=1.0)
     assert {(a.participant, a.department) for a in improved} == {("s1", "a"), ("d1", "b")}
 

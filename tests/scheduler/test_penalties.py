@@ -29,8 +29,26 @@ def test_below_contract_fills_the_contract():
 def test_mix_puts_the_right_group_in_the_department_with_a_mix():
     data = week([department("a", high=1, mix={"sw": 1.0}), department("b", high=1)],
                 [person("s1"), person("d1", group="detainee")])
-    assert penalty(data, "mix", roster(("d1", "a"), ("s1", "b"))) == 200
+    assert penalty(data, "mix", roster(("d1", "a"), ("s1", "b"))) == 2
     assert placed(solved(data)) == {("s1", "a"), ("d1", "b")}
+
+
+def test_mix_counts_persons_beyond_the_nearest_whole_numbers():
+    data = week([department("a", mix={"detainee": 0.5, "sw": 0.5})],
+                [person("d1", group="detainee"), person("s1"), person("s2"), person("s3")])
+    assert penalty(data, "mix", roster(("d1", "a"), ("s1", "a"), ("s2", "a"))) == 0
+    assert penalty(data, "mix", roster(("s1", "a"), ("s2", "a"), ("s3", "a"))) == 2
+
+
+def test_a_team_size_the_mix_cannot_split_evenly_costs_nothing():
+    """Half of 3 is 1.5: a team of 3 with 1 and 2 is as mixed as 3 people can be, so
+    nobody is sent where they have no experience to make the team even."""
+    skilled = {"skills": {"a": 2}}
+    data = week([department("a", low=2, high=3, mix={"detainee": 0.5, "sw": 0.5}),
+                 department("b")],
+                [person("d1", group="detainee", **skilled), person("s1", **skilled),
+                 person("s2", **skilled)])
+    assert placed(solved(data)) == {("d1", "a"), ("s1", "a"), ("s2", "a")}
 
 
 def test_unskilled_prefers_trained_people():
