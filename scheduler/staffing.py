@@ -14,10 +14,12 @@ avoid clash leave a gap that the next round refills with someone else.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ortools.graph.python import min_cost_flow
 
+from scheduler.evaluate import evaluate
 from scheduler.model import RosterModel
 from scheduler.penalties import mix_percent, nearest_counts
 from scheduler.problem import Assignment, Problem
@@ -71,63 +73,157 @@ def _flow(
     """Assignments added to `fixed` by a max flow of min cost towards the minimums (or
     maximums), never one of `refused`; and the demand left unmet."""
     problem = m.problem
-    busy = {(a.participant, a.slot) for a in fixed}
-    worked = Counter(a.participant for a in fixed)
-    members = Counter((a.department, a.slot, problem.participant(a.participant).group)
-                      for a in fixed)
-    nodes: dict[tuple, int] = {}
-
-    def node(*key) -> int:
-        return nodes.setdefault(key, len(nodes))
-
-    flow = min_cost_flow.SimpleMinCostFlow()
-    source, sink = node("source"), node("sink")
-    misplaced = 2 * weights["mix"]
-    demand = 0
-    for d in problem.departments:
-        for slot in problem.slots:
-            size = sum(members[(d.id, slot, g)] for g in problem.groups)
-            target = d.staffing(slot)[level]
-            need = max(0, target - size)
-            demand += need
-            flow.add_arc_with_capacity_and_unit_cost(node("team", d.id, slot), sink, need, 0)
-            for g in problem.groups:
-                room = need
-                if g == "detainee" and d.max_detainees is not None:
-                    room = max(0, d.max_detainees - members[(d.id, slot, g)])
-                share = nearest_counts(mix_percent(d.mix, g), target)[1] if d.mix else room
-                fair = min(room, max(0, share - members[(d.id, slot, g)]))
-                group, team = node("group", d.id, slot, g), node("team", d.id, slot)
-                flow.add_arc_with_capacity_and_unit_cost(group, team, fair, 0)
-                flow.add_arc_with_capacity_and_unit_cost(group, team, room - fair, misplaced)
-    supply = 0
-    for p in problem.participants:
-        room = max(0, p.dayparts_per_week - worked[p.id])
-        supply += room
-        flow.add_arc_with_capacity_and_unit_cost(source, node("person", p.id), room, 0)
-    flow.set_node_supply(source, supply)
-    flow.set_node_supply(sink, -supply)
     previous = set(problem.previous)
-    arcs = {}
-    for (pid, did, slot) in m.x:
-        a = Assignment(pid, did, *slot)
-        if (pid, slot) in busy or a in refused:
-            continue
-        p = problem.participant(pid)
-        if ("place", pid, slot) not in nodes:
-            flow.add_arc_with_capacity_and_unit_cost(
-                node("person", pid), node("place", pid, slot), 1, 0)
-        cost = (
-            weights["unskilled"] * (p.skill(did) == 0 and did not in p.learning)
-            + weights["unmet_preference"] * bool(p.prefers and did not in p.prefers)
-            + weights["unmet_learning"] * bool(p.learning and did not in p.learning)
+
+    def cost(a: Assignment) -> int:
+        p = problem.participant(a.participant)
+        return (
+            weights["unskilled"] * (p.skill(a.department) == 0 and a.department not in p.learning)
+            + weights["unmet_preference"] * bool(p.prefers and a.department not in p.prefers)
+            + weights["unmet_learning"] * bool(p.learning and a.department not in p.learning)
             + weights["changes"] * bool(previous and a not in previous)
         )
-        arcs[flow.add_arc_with_capacity_and_unit_cost(
-            node("place", pid, slot), node("group", did, slot, p.group), 1, cost)] = a
-    flow.solve_max_flow_with_min_cost()
-    added = [a for arc, a in arcs.items() if flow.flow(arc)]
-    return added, demand - flow.maximum_flow()
+
+    net = _Network(m, fixed, refused, level, 2 * weights["mix"], lambda *_: 0, cost)
+    demand = 0
+    for team, (low, high), size in net.teams():
+        need = max(0, (low, high)[level] - size)
+        demand += need
+        net.flow.add_arc_with_capacity_and_unit_cost(team, net.sink, need, 0)
+    added = net.solve()
+    return added, demand - net.flow.maximum_flow()
+
+
+def least_changes(m: RosterModel) -> tuple[list[Assignment], bool] | None:
+    """For a re-plan: the roster with the least understaffing and, within it, the fewest
+    changes against `previous`; and whether both are proven least.
+
+    A change is a participant-daypart in another department than before (idle counts as
+    one). The flow pays 1 for working where the person did not work before and 1 for
+    another department than before, and earns 1 back for working a daypart worked before:
+    each outcome then costs exactly its change. Covering a team's minimum earns more than
+    all changes together, so coverage comes first. Unlike CP-SAT this also finds chains
+    (someone moves to the gap, someone idle fills their place) in milliseconds.
+    The flow leaves out rule 6 (avoid): a new assignment that puts a pair together is
+    refused and the flow runs again. Without refusals, or when they cost nothing, the
+    roster is proven; None when clashes remain after FLOW_ROUNDS."""
+    problem = m.problem
+    kept = set(problem.previous)
+    refused: set[Assignment] = set()
+    least = None
+    for _ in range(FLOW_ROUNDS):
+        flowed = _steady_flow(m, refused)
+        if least is None:
+            least = _replan_rank(problem, flowed)
+        roster = _Roster(problem)
+        # The old roster's assignments go in first, so a clash refuses the new one.
+        for a in sorted(flowed, key=lambda a: (a not in problem.pinned, a not in kept)):
+            if not roster.add_if_valid(a):
+                refused.add(a)
+        if len(roster.assignments) == len(flowed):
+            return roster.assignments, _replan_rank(problem, flowed) == least
+    return None
+
+
+def _replan_rank(problem: Problem, roster: list[Assignment]) -> tuple[int, int]:
+    penalties = evaluate(problem, roster).penalties
+    return penalties["understaffing"], penalties["changes"]
+
+
+def _steady_flow(m: RosterModel, refused: set[Assignment]) -> list[Assignment]:
+    problem = m.problem
+    before: dict[tuple, set[str]] = {}
+    for a in problem.previous:
+        before.setdefault((a.participant, a.slot), set()).add(a.department)
+
+    def reward(pid: str, slot: tuple) -> int:
+        return -1 if (pid, slot) in before else 0
+
+    def cost(a: Assignment) -> int:
+        return 0 if before.get((a.participant, a.slot)) == {a.department} else 1
+
+    net = _Network(m, problem.pinned, refused, MAX, 0, reward, cost)
+    coverage = -(len(problem.participants) * len(problem.slots) + 1)
+    for team, (low, high), size in net.teams():
+        need = max(0, low - size)
+        net.flow.add_arc_with_capacity_and_unit_cost(team, net.sink, need, coverage)
+        net.flow.add_arc_with_capacity_and_unit_cost(
+            team, net.sink, max(0, high - size - need), 0)
+    net.flow.add_arc_with_capacity_and_unit_cost(net.source, net.sink, net.supply, 0)
+    return [*problem.pinned, *net.solve()]
+
+
+class _Network:
+    """source -> participant (contract) -> participant-daypart (one department at a time)
+    -> team's group node (max_detainees for detainees) -> team; the caller adds the arcs
+    from teams to the sink. `fixed` assignments are already in place."""
+
+    def __init__(self, m: RosterModel, fixed: list[Assignment], refused: set[Assignment],
+                 level: int, misplaced: int, reward: Callable[[str, tuple], int],
+                 cost: Callable[[Assignment], int]) -> None:
+        problem = m.problem
+        self.m, self.problem = m, problem
+        self.nodes: dict[tuple, int] = {}
+        self.flow = min_cost_flow.SimpleMinCostFlow()
+        self.source, self.sink = self.node("source"), self.node("sink")
+        busy = {(a.participant, a.slot) for a in fixed}
+        worked = Counter(a.participant for a in fixed)
+        self.members = Counter((a.department, a.slot, problem.participant(a.participant).group)
+                               for a in fixed)
+        self._groups(level, misplaced)
+        self.supply = 0
+        for p in problem.participants:
+            room = max(0, p.dayparts_per_week - worked[p.id])
+            self.supply += room
+            self.flow.add_arc_with_capacity_and_unit_cost(
+                self.source, self.node("person", p.id), room, 0)
+        self.flow.set_node_supply(self.source, self.supply)
+        self.flow.set_node_supply(self.sink, -self.supply)
+        self.arcs = {}
+        for (pid, did, slot) in m.x:
+            a = Assignment(pid, did, *slot)
+            if (pid, slot) in busy or a in refused:
+                continue
+            if ("place", pid, slot) not in self.nodes:
+                self.flow.add_arc_with_capacity_and_unit_cost(
+                    self.node("person", pid), self.node("place", pid, slot), 1, reward(pid, slot))
+            group = self.node("group", did, slot, problem.participant(pid).group)
+            arc = self.flow.add_arc_with_capacity_and_unit_cost(
+                self.node("place", pid, slot), group, 1, cost(a))
+            self.arcs[arc] = a
+
+    def node(self, *key) -> int:
+        return self.nodes.setdefault(key, len(self.nodes))
+
+    def teams(self) -> Iterator[tuple[int, tuple[int, int], int]]:
+        """(team node, (min, max), people already in it) for every team."""
+        for d in self.problem.departments:
+            for slot in self.problem.slots:
+                size = sum(self.members[(d.id, slot, g)] for g in self.problem.groups)
+                yield self.node("team", d.id, slot), d.staffing(slot), size
+
+    def _groups(self, level: int, misplaced: int) -> None:
+        """Each group reaches its team at no cost up to its share (rounded up) of the
+        level's staffing and at `misplaced` per person beyond it; detainees up to their cap."""
+        for d in self.problem.departments:
+            for slot in self.problem.slots:
+                target = d.staffing(slot)[level]
+                size = sum(self.members[(d.id, slot, g)] for g in self.problem.groups)
+                for g in self.problem.groups:
+                    there = self.members[(d.id, slot, g)]
+                    room = max(0, target - size)
+                    if g == "detainee" and d.max_detainees is not None:
+                        room = max(0, d.max_detainees - there)
+                    share = nearest_counts(mix_percent(d.mix, g), target)[1] if d.mix else room
+                    fair = min(room, max(0, share - there))
+                    group, team = self.node("group", d.id, slot, g), self.node("team", d.id, slot)
+                    self.flow.add_arc_with_capacity_and_unit_cost(group, team, fair, 0)
+                    self.flow.add_arc_with_capacity_and_unit_cost(
+                        group, team, room - fair, misplaced)
+
+    def solve(self) -> list[Assignment]:
+        self.flow.solve_max_flow_with_min_cost()
+        return [a for arc, a in self.arcs.items() if self.flow.flow(arc)]
 
 
 class _Roster:

@@ -1,6 +1,8 @@
 """One test per soft term: given these facts it penalises by N, and it changes the roster."""
 
 from scheduler import evaluate, parse_problem
+from scheduler.model import build_model
+from scheduler.staffing import least_changes
 from tests.scheduler.roster_factory import assign, department, person, placed, roster, solved, week
 
 AM_PM = [("mon", "am"), ("mon", "pm")]
@@ -101,6 +103,20 @@ def test_a_replan_changes_only_what_understaffing_needs():
     solution = solved(data)
     assert len(placed(solution)) == 1 and solution.changed == 2
     assert solution.penalties["understaffing"] == 0
+
+
+def test_a_replan_finds_a_chain_of_step_ins():
+    """p1 drops out of a; only p2 can take a, and only idle p3 can then fill p2's place in b."""
+    data = week([department("a", low=1, high=1), department("b", low=1, high=1)],
+                [person("p1", available=[]), person("p2"), person("p3", certificates=[])],
+                previous=[assign("p1", "a"), assign("p2", "b")])
+    data["departments"][0]["requires"] = ["vca"]
+    data["participants"][1]["certificates"] = ["vca"]
+    steady = least_changes(build_model(parse_problem(data)))
+    assert steady is not None and steady[1]
+    solution = solved(data)
+    assert placed(solution) == {("p2", "a"), ("p3", "b")}
+    assert solution.changed == 3 and solution.penalties["understaffing"] == 0
 
 
 def test_department_switch_within_a_day():

@@ -3,8 +3,11 @@ infeasible exactly when the pins alone break a hard rule."""
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from ortools.sat.python import cp_model
 
 from scheduler import check, evaluate, parse_problem, solve
+from scheduler.model import build_model
+from scheduler.staffing import least_changes
 from tests.scheduler.roster_factory import GROUPS
 
 DAYS, PARTS, DEPTS = ["mon", "tue"], ["am", "pm"], ["a", "b", "c"]
@@ -60,3 +63,25 @@ def test_solutions_pass_check_and_match_evaluate(data):
     assert check(problem, solution.assignments) == []
     assert solution.penalties == evaluate(problem, solution.assignments).penalties
     assert solution.objective >= solution.best_bound
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(weeks())
+def test_a_replan_flow_proves_only_what_cp_sat_confirms(data):
+    """When the re-plan flow calls its (understaffing, changes) least, CP-SAT on the same
+    hard rules finds nothing less."""
+    problem = parse_problem(data)
+    if check(problem, list(problem.pinned)) or not problem.previous:
+        return
+    steady = least_changes(build_model(problem))
+    if steady is None or not steady[1]:
+        return
+    roster, _ = steady
+    assert check(problem, roster) == []
+    found = evaluate(problem, roster).penalties
+    lean = build_model(problem, ["understaffing", "changes"])
+    rank = len(problem.participants) * len(problem.slots) + 1
+    lean.model.Minimize(rank * lean.terms["understaffing"] + lean.terms["changes"])
+    solver = cp_model.CpSolver()
+    assert solver.Solve(lean.model) == cp_model.OPTIMAL
+    assert rank * found["understaffing"] + found["changes"] == round(solver.ObjectiveValue())
