@@ -27,7 +27,7 @@ from scheduler.local_search import improve
 from scheduler.model import RosterModel, build_model
 from scheduler.penalties import TERMS, WEIGHTS, objective_value, resolve_weights
 from scheduler.problem import Assignment, Problem, ProblemError, parse_problem
-from scheduler.staffing import least_changes, staff_minimums
+from scheduler.staffing import least_changes, rest_bound, staff_minimums
 
 Progress = Callable[[float, float, float], None]
 FIRST_STAGE_SHARE = 0.5
@@ -135,14 +135,20 @@ class _Run:
         else:
             start = self._local_search(start, scale * staffing.lower_bound)
         m.model.Minimize(sum(self.weights[t] * m.terms[t] for t in TERMS if t != "understaffing"))
-        offset = scale * shortage
-        self._warm_start(start, lambda b: offset + b)
-        solver, status = self._stage(m, self.deadline - time.perf_counter(), lambda b: offset + b)
+        offset, floor = scale * shortage, rest_bound(m, self.weights)
+
+        def bound(cp_sat_bound: float) -> float:
+            return offset + max(floor, cp_sat_bound)
+
+        self._warm_start(start, bound)
+        solver, status = self._stage(m, self.deadline - time.perf_counter(), bound)
         if status not in FOUND:
-            return self._result(start, None, "feasible", scale * staffing.lower_bound)
-        bound = offset + max(0, int(solver.BestObjectiveBound())) if proven else scale * shortage
-        optimal = proven and status == cp_model.OPTIMAL
-        return self._result(_roster(m, solver), solver, "optimal" if optimal else "feasible", bound)
+            return self._result(start, None, "feasible", scale * staffing.lower_bound + floor)
+        if not proven:
+            return self._result(_roster(m, solver), solver, "feasible", offset)
+        best = int(bound(solver.BestObjectiveBound()))
+        optimal = status == cp_model.OPTIMAL or solver.ObjectiveValue() + offset <= best
+        return self._result(_roster(m, solver), solver, "optimal" if optimal else "feasible", best)
 
     def _steady(
         self, start: list[Assignment], lower_bound: int
