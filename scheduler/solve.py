@@ -138,7 +138,8 @@ class _Run:
         else:
             start = self._local_search(start, scale * staffing.lower_bound)
         m.model.Minimize(sum(self.weights[t] * m.terms[t] for t in TERMS if t != "understaffing"))
-        offset, floor = scale * shortage, rest_bound(m, self.weights)
+        offset = scale * shortage
+        floor = rest_bound(m, self.weights, staffed=proven and shortage == 0)
 
         def bound(cp_sat_bound: float) -> float:
             return offset + max(floor, cp_sat_bound)

@@ -50,16 +50,19 @@ def staff_minimums(m: RosterModel, weights: dict[str, int]) -> Staffing:
     return Staffing(roster.assignments, roster.understaffing(), unmet)
 
 
-def rest_bound(m: RosterModel, weights: dict[str, int]) -> int:
+def rest_bound(m: RosterModel, weights: dict[str, int], staffed: bool) -> int:
     """A proven lower bound on the weighted terms after understaffing, from one min-cost
     flow in well under a second even for 1,000 people. CP-SAT's own bound needs its root
     LP, which a 1,000-person week does not finish within a minute.
 
-    Rule 6 and the minimums are left out (a relaxation), not working a daypart costs
-    `below_contract` (an arc from source to sink), each assignment its skill and
-    preference terms, and a group beyond its share of the team's maximum (rounded up)
-    costs the mix of one person, which is never more than the mix it really costs. Terms
-    the flow cannot see count as 0, except learning departments a person can never visit."""
+    Rule 6 is left out (a relaxation), not working a daypart costs `below_contract` (an
+    arc from source to sink), each assignment its skill and preference terms, and a group
+    beyond its share of the team's maximum (rounded up) costs the mix of one person, which
+    is never more than the mix it really costs. When every minimum is `staffed` (the
+    least understaffing is 0 and fixed), each team has at least its minimum, so the flow
+    must fill the minimums too, and a group below its share of the minimum (rounded down)
+    costs the mix of each person it lacks. Terms the flow cannot see count as 0, except
+    learning departments a person can never visit."""
     problem = m.problem
 
     def cost(a: Assignment) -> int:
@@ -70,18 +73,30 @@ def rest_bound(m: RosterModel, weights: dict[str, int]) -> int:
         )
 
     pinned = list(problem.pinned)
-    net = _Network(m, pinned, set(), MAX, weights["mix"], lambda *_: 0, cost)
-    for team, (_, high), size in net.teams():
-        net.flow.add_arc_with_capacity_and_unit_cost(team, net.sink, max(0, high - size), 0)
+    net = _Network(m, pinned, set(), MAX, weights["mix"], lambda *_: 0, cost,
+                   short=weights["mix"] if staffed else 0)
+    # Filling a minimum earns more than all other arcs together can cost or save, and is
+    # added back below.
+    most = sum(weights[t] for t in ("below_contract", "unskilled", "unmet_preference", "mix"))
+    must = (most + weights["mix"]) * net.supply + 1 if staffed else 0
+    minimums = []
+    for team, (low, high), size in net.teams():
+        need = max(0, low - size) if staffed else 0
+        minimums.append((net.flow.add_arc_with_capacity_and_unit_cost(
+            team, net.sink, need, -must), need))
+        net.flow.add_arc_with_capacity_and_unit_cost(team, net.sink, max(0, high - size - need), 0)
     net.flow.add_arc_with_capacity_and_unit_cost(
         net.source, net.sink, net.supply, weights["below_contract"])
     if net.flow.solve() != net.flow.OPTIMAL:
         return 0
+    if any(net.flow.flow(arc) < need for arc, need in minimums):
+        return rest_bound(m, weights, staffed=False)
+    needed = sum(need for _, need in minimums)
     reachable = {(pid, did) for pid, did, _ in m.x}
     never = sum(1 for p in problem.participants for did in p.learning
                 if (p.id, did) not in reachable)
-    return (net.flow.optimal_cost() + sum(cost(a) for a in pinned)
-            + weights["unmet_learning"] * never)
+    return (net.flow.optimal_cost() + must * needed + net.constant
+            + sum(cost(a) for a in pinned) + weights["unmet_learning"] * never)
 
 
 def _grow(m: RosterModel, seed: list[Assignment], weights: dict[str, int]) -> _Roster:
@@ -194,7 +209,7 @@ class _Network:
 
     def __init__(self, m: RosterModel, fixed: list[Assignment], refused: set[Assignment],
                  level: int, misplaced: int, reward: Callable[[str, tuple], int],
-                 cost: Callable[[Assignment], int]) -> None:
+                 cost: Callable[[Assignment], int], short: int = 0) -> None:
         problem = m.problem
         self.m, self.problem = m, problem
         self.nodes: dict[tuple, int] = {}
@@ -204,7 +219,8 @@ class _Network:
         worked = Counter(a.participant for a in fixed)
         self.members = Counter((a.department, a.slot, problem.participant(a.participant).group)
                                for a in fixed)
-        self._groups(level, misplaced)
+        self.constant = 0
+        self._groups(level, misplaced, short)
         self.supply = 0
         for p in problem.participants:
             room = max(0, p.dayparts_per_week - worked[p.id])
@@ -236,24 +252,30 @@ class _Network:
                 size = sum(self.members[(d.id, slot, g)] for g in self.problem.groups)
                 yield self.node("team", d.id, slot), d.staffing(slot), size
 
-    def _groups(self, level: int, misplaced: int) -> None:
+    def _groups(self, level: int, misplaced: int, short: int) -> None:
         """Each group reaches its team at no cost up to its share (rounded up) of the
-        level's staffing and at `misplaced` per person beyond it; detainees up to their cap."""
+        level's staffing and at `misplaced` per person beyond it; detainees up to their cap.
+        With `short`, each person a group has below its share (rounded down) of the team's
+        minimum costs that much: a constant, and as much back for each who comes."""
         for d in self.problem.departments:
             for slot in self.problem.slots:
-                target = d.staffing(slot)[level]
+                low, target = d.staffing(slot)[MIN], d.staffing(slot)[level]
                 size = sum(self.members[(d.id, slot, g)] for g in self.problem.groups)
                 for g in self.problem.groups:
                     there = self.members[(d.id, slot, g)]
                     room = max(0, target - size)
                     if g == "detainee" and d.max_detainees is not None:
                         room = max(0, d.max_detainees - there)
-                    share = nearest_counts(mix_percent(d.mix, g), target)[1] if d.mix else room
+                    percent = mix_percent(d.mix, g)
+                    share = nearest_counts(percent, target)[1] if d.mix else room
                     fair = min(room, max(0, share - there))
+                    below = max(0, nearest_counts(percent, low)[0] - there) if short else 0
+                    self.constant += short * below
                     group, team = self.node("group", d.id, slot, g), self.node("team", d.id, slot)
-                    self.flow.add_arc_with_capacity_and_unit_cost(group, team, fair, 0)
-                    self.flow.add_arc_with_capacity_and_unit_cost(
-                        group, team, room - fair, misplaced)
+                    for capacity, unit in ((min(fair, below), -short),
+                                           (fair - min(fair, below), 0),
+                                           (room - fair, misplaced)):
+                        self.flow.add_arc_with_capacity_and_unit_cost(group, team, capacity, unit)
 
     def solve(self) -> list[Assignment]:
         self.flow.solve_max_flow_with_min_cost()
