@@ -158,17 +158,19 @@ class _Run:
         self, start: list[Assignment], lower_bound: int
     ) -> tuple[list[Assignment], int, bool, int]:
         """A re-plan's first two ranks from the flow (staffing.least_changes) when it proves
-        them, which it does in milliseconds; otherwise CP-SAT starts from its roster."""
-        steady = least_changes(self.m)
-        if steady is not None:
-            start, proven = steady
-            penalties = evaluate(self.m.problem, start).penalties
-            shortage = penalties["understaffing"]
-            self.found(objective_value(penalties, self.weights),
-                       self.weights["understaffing"] * shortage)
-            if proven:
-                return start, shortage, True, penalties["changes"]
-        return self._first_stage(start, lower_bound, True)
+        them, which it does in milliseconds; otherwise CP-SAT starts from the better of its
+        roster and the warm start's."""
+        steady, proven = least_changes(self.m)
+        ranked = {}
+        for roster in (steady, start):
+            penalties = evaluate(self.m.problem, roster).penalties
+            ranked[(penalties["understaffing"], penalties["changes"])] = roster
+        (shortage, changed), best = min(ranked.items())
+        self.found(objective_value(evaluate(self.m.problem, best).penalties, self.weights),
+                   self.weights["understaffing"] * shortage)
+        if proven:
+            return best, shortage, True, changed
+        return self._first_stage(best, lower_bound, True)
 
     def _first_stage(
         self, start: list[Assignment], lower_bound: int, stable: bool
