@@ -15,12 +15,14 @@ that gives someone else a daypart more.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from scheduler.bound import lp_bound
 from scheduler.evaluate import PenaltyItem, evaluate
 from scheduler.explain import Clash, explain
 from scheduler.local_search import improve
@@ -133,26 +135,41 @@ class _Run:
             start, shortage, proven, changed = self._first_stage(
                 start, staffing.lower_bound, stable)
         m.model.Add(m.terms["understaffing"] <= shortage)
+        staffed = proven and shortage == 0
+        floors = [rest_bound(m, self.weights, staffed)]
         if stable:
             m.model.Add(m.terms["changes"] <= changed)
+            lp = None
         else:
+            lp = self._lp_alongside(staffed, floors)
             start = self._local_search(start, scale * staffing.lower_bound)
         m.model.Minimize(sum(self.weights[t] * m.terms[t] for t in TERMS if t != "understaffing"))
         offset = scale * shortage
-        floor = rest_bound(m, self.weights, staffed=proven and shortage == 0)
 
         def bound(cp_sat_bound: float) -> float:
-            return offset + max(floor, cp_sat_bound)
+            return offset + max(*floors, cp_sat_bound)
 
         self._warm_start(start, bound)
         solver, status = self._stage(m, self.deadline - time.perf_counter(), bound)
+        if lp is not None:
+            lp.join(max(0.0, self.deadline - time.perf_counter()))
         if status not in FOUND:
-            return self._result(start, None, "feasible", scale * staffing.lower_bound + floor)
+            return self._result(start, None, "feasible", bound(0) if proven else offset)
         if not proven:
             return self._result(_roster(m, solver), solver, "feasible", offset)
         best = int(bound(solver.BestObjectiveBound()))
         optimal = status == cp_model.OPTIMAL or solver.ObjectiveValue() + offset <= best
         return self._result(_roster(m, solver), solver, "optimal" if optimal else "feasible", best)
+
+    def _lp_alongside(self, staffed: bool, floors: list[int]) -> threading.Thread:
+        """The LP bound (bound.lp_bound) in a thread: GLOP releases the GIL, so it takes the
+        core the local search leaves free. Not in a re-plan, which should answer at once."""
+        seconds = self.deadline - time.perf_counter()
+        thread = threading.Thread(
+            target=lambda: floors.append(lp_bound(self.m, self.weights, staffed, seconds)),
+            daemon=True)
+        thread.start()
+        return thread
 
     def _steady(
         self, start: list[Assignment], lower_bound: int

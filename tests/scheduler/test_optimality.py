@@ -2,7 +2,10 @@
 
 from itertools import product
 
-from scheduler import Assignment, check, evaluate, parse_problem
+from scheduler import WEIGHTS, Assignment, check, evaluate, parse_problem
+from scheduler.bound import lp_bound
+from scheduler.model import build_model
+from scheduler.staffing import rest_bound
 from tests.scheduler.roster_factory import department, person, solved, week
 
 SLOTS = [("mon", "am"), ("mon", "pm")]
@@ -27,3 +30,8 @@ def test_optimal_equals_brute_force():
         value = evaluate(problem, assignments).objective()
         best = value if best is None else min(best, value)
     assert solved(data).objective == best
+    # Both bounds of our own stay at or below the best roster (no understaffing here).
+    m = build_model(problem)
+    for staffed in (False, True):
+        assert 0 < rest_bound(m, WEIGHTS, staffed) <= best
+        assert 0 < lp_bound(m, WEIGHTS, staffed, seconds=5) <= best
