@@ -49,9 +49,9 @@ class _State:
         self.worked: dict[str, int] = defaultdict(int)
         self.teams: dict[Team, _Counts] = defaultdict(_Counts)
         self.pinned = {(a.participant, a.slot) for a in problem.pinned}
-        self.previous: dict[tuple[str, Slot], set[str]] = defaultdict(set)
+        self.previous: dict[tuple[str, Slot], set[str]] = {}
         for a in problem.previous:
-            self.previous[(a.participant, a.slot)].add(a.department)
+            self.previous.setdefault((a.participant, a.slot), set()).add(a.department)
         self.partners: dict[str, set[str]] = defaultdict(set)
         for first, second in problem.avoid_pairs():
             self.partners[first].add(second)
@@ -62,6 +62,19 @@ class _State:
             if d.mix
         }
         self.departments = {d.id: d for d in problem.departments}
+        # What a person's week costs is recomputed after every move, so its fixed parts
+        # are looked up rather than worked out again.
+        self.slots = problem.slots
+        self.consecutive = [((day, first), (day, second)) for day in problem.days
+                            for first, second in zip(problem.dayparts, problem.dayparts[1:],
+                                                      strict=False)]
+        self.change = weights["changes"] if problem.previous else 0
+        self.assignment_cost = {
+            (pid, did): weights["unskilled"] * (p.skill(did) == 0 and did not in p.learning)
+            + weights["unmet_preference"] * bool(p.prefers and did not in p.prefers)
+            for (pid, did, _slot) in m.x
+            for p in (self.people[pid],)
+        }
         for a in roster:
             self.assign(a.participant, a.department, a.slot)
         self.team_cost = {team: self.cost_of_team(team) for team in m.teams}
@@ -98,27 +111,19 @@ class _State:
         return cost
 
     def cost_of_person(self, pid: str) -> int:
-        p, w, problem = self.people[pid], self.w, self.problem
-        cost, visited = 0, set()
-        for slot in problem.slots:
-            did = self.place.get((pid, slot))
-            before = self.previous.get((pid, slot), set())
-            if ({did} if did else set()) != before:
-                cost += w["changes"]
-            if did is None:
-                continue
-            visited.add(did)
-            if p.skill(did) == 0 and did not in p.learning:
-                cost += w["unskilled"]
-            if p.prefers and did not in p.prefers:
-                cost += w["unmet_preference"]
-        cost += w["unmet_learning"] * len(p.learning - visited)
-        for day in problem.days:
-            for first, second in zip(problem.dayparts, problem.dayparts[1:], strict=False):
-                here = self.place.get((pid, (day, first)))
-                there = self.place.get((pid, (day, second)))
-                if here and there and here != there:
-                    cost += w["department_switch"]
+        cost, visited, place, previous = 0, set(), self.place, self.previous
+        for slot in self.slots:
+            did = place.get((pid, slot))
+            if self.change and ({did} if did else set()) != previous.get((pid, slot), set()):
+                cost += self.change
+            if did is not None:
+                visited.add(did)
+                cost += self.assignment_cost[(pid, did)]
+        cost += self.w["unmet_learning"] * len(self.people[pid].learning - visited)
+        for first, second in self.consecutive:
+            here, there = place.get((pid, first)), place.get((pid, second))
+            if here and there and here != there:
+                cost += self.w["department_switch"]
         return cost
 
     def fits(self, p: Participant, did: str, slot: Slot, leaving: str | None = None) -> bool:
@@ -172,8 +177,8 @@ def improve(
     idle = 0
     while slots and idle < STAGNATION and time.perf_counter() < deadline:
         for _ in range(200):
-            slot = rng.choice(slots)
-            team = rng.choice(by_slot[slot])
+            slot = _pick(rng, slots)
+            team = _pick(rng, by_slot[slot])
             gain = state.teams[team].members and _try(
                 state, rng, team, by_slot[slot], candidates[team]
             )
@@ -181,26 +186,31 @@ def improve(
     return state.roster()
 
 
+def _pick(rng: random.Random, items: list | tuple):
+    """random.choice without its bit-by-bit draw: the local search makes a million of these."""
+    return items[int(rng.random() * len(items))]
+
+
 def _try(
     state: _State, rng: random.Random, team: Team, teams: list[Team], candidates: list[str]
 ) -> bool:
     """One random move; whether it lowered the cost."""
     did, slot = team
-    pid = rng.choice(sorted(state.teams[team].members))
+    pid = _pick(rng, sorted(state.teams[team].members))
     if (pid, slot) in state.pinned:
         return False
     kind = rng.random()
     if kind < 0.35:
-        other = rng.choice(teams)
+        other = _pick(rng, teams)
         if other == team or not state.teams[other].members:
             return False
-        qid = rng.choice(sorted(state.teams[other].members))
+        qid = _pick(rng, sorted(state.teams[other].members))
         return (qid, slot) not in state.pinned and _swap(state, pid, qid, team, other)
     if kind < 0.6:
-        return _move(state, pid, team, rng.choice(teams))
+        return _move(state, pid, team, _pick(rng, teams))
     if kind < 0.8:
         return _shift(state, rng, pid, team)
-    qid = rng.choice(candidates)
+    qid = _pick(rng, candidates)
     q = state.people[qid]
     return (
         (qid, slot) not in state.place
@@ -233,11 +243,11 @@ def _move(state: _State, pid: str, team: Team, other: Team) -> bool:
 
 def _shift(state: _State, rng: random.Random, pid: str, team: Team) -> bool:
     """p works another daypart of the week instead, where free and allowed."""
-    slot = rng.choice(state.problem.slots)
+    slot = _pick(rng, state.problem.slots)
     choices = state.m.places.get((pid, slot))
     if not choices or (pid, slot) in state.place:
         return False
-    return _move(state, pid, team, (rng.choice(sorted(choices)), slot))
+    return _move(state, pid, team, (_pick(rng, sorted(choices)), slot))
 
 
 def _replace(state: _State, pid: str, qid: str, team: Team) -> bool:
