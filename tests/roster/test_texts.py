@@ -1,0 +1,33 @@
+"""The solver's penalty items as the planner reads them, in Dutch and in English."""
+
+import pytest
+from flask_babel import force_locale
+
+from app.roster.texts import Names, penalty_text
+from scheduler import TERMS, PenaltyItem, parse_problem
+from tests.scheduler.roster_factory import department, person, week
+
+
+@pytest.fixture
+def names():
+    return Names(parse_problem(week([department("pack")], [person("p1")])))
+
+
+@pytest.mark.parametrize("locale", ["nl", "en"])
+def test_every_penalty_reads_as_a_sentence(app, names, locale):
+    with app.app_context(), force_locale(locale):
+        for term in TERMS:
+            text = penalty_text(names, PenaltyItem(term, "pack", "mon", "am", "p1", 2))
+            assert "%(" not in text, (term, text)
+            assert "Pack" in text or "p1" in text, (term, text)
+
+
+def test_the_mix_counts_people_outside_it(app, names):
+    def mix(amount: int) -> str:
+        return penalty_text(names, PenaltyItem("mix", "pack", "mon", "am", None, amount))
+
+    with app.app_context():
+        assert mix(1).endswith("1 persoon buiten de groepsmix")
+        assert mix(2).endswith("2 personen buiten de groepsmix")
+        with force_locale("en"):
+            assert mix(2).endswith("2 people outside the group mix")
