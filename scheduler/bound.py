@@ -21,7 +21,7 @@ from collections import defaultdict
 from ortools.linear_solver import pywraplp
 
 from scheduler.model import RosterModel
-from scheduler.penalties import mix_percent, nearest_counts
+from scheduler.penalties import assignment_cost, mix_percent, nearest_counts
 
 # GLOP works to tolerances of about 1e-7 per constraint; the bound gives up this share of
 # itself (2 points at 200,000) so that rounding up to a whole number stays on the safe side.
@@ -76,12 +76,8 @@ def _teams(m: RosterModel, lp, x, weights: dict[str, int], objective, staffed: b
             size.SetCoefficient(var, 1)
             if p.is_detainee:
                 detainees.SetCoefficient(var, 1)
-            cost = (
-                -weights["below_contract"]
-                + weights["unskilled"] * (p.skill(did) == 0 and did not in p.learning)
-                + weights["unmet_preference"] * bool(p.prefers and did not in p.prefers)
-            )
-            objective.SetCoefficient(var, cost)
+            objective.SetCoefficient(
+                var, assignment_cost(p, did, weights) - weights["below_contract"])
         if department.mix:
             _mix(m, lp, x, weights, objective, (did, slot), high)
 

@@ -115,7 +115,7 @@ def _unskilled(problem: Problem, roster: _Roster) -> Iterator[PenaltyItem]:
     """Assignments at skill 0 that are not a learning goal."""
     for a in roster.assignments:
         p = problem.participant(a.participant)
-        if p.skill(a.department) == 0 and a.department not in p.learning:
+        if p.is_unskilled(a.department):
             yield _item("unskilled", 1, a.department, a.slot, a.participant)
 
 
@@ -123,7 +123,7 @@ def _unmet_preference(problem: Problem, roster: _Roster) -> Iterator[PenaltyItem
     """Dayparts worked outside the departments a participant prefers (if they prefer any)."""
     for a in roster.assignments:
         p = problem.participant(a.participant)
-        if p.prefers and a.department not in p.prefers:
+        if p.is_unpreferred(a.department):
             yield _item("unmet_preference", 1, a.department, a.slot, a.participant)
 
 

@@ -19,7 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from scheduler.model import RosterModel
-from scheduler.penalties import mix_percent, outside_mix
+from scheduler.penalties import assignment_cost, mix_percent, outside_mix
 from scheduler.problem import Assignment, Participant, Slot
 
 Team = tuple[str, Slot]
@@ -70,10 +70,8 @@ class _State:
                                                       strict=False)]
         self.change = weights["changes"] if problem.previous else 0
         self.assignment_cost = {
-            (pid, did): weights["unskilled"] * (p.skill(did) == 0 and did not in p.learning)
-            + weights["unmet_preference"] * bool(p.prefers and did not in p.prefers)
+            (pid, did): assignment_cost(self.people[pid], did, weights)
             for (pid, did, _slot) in m.x
-            for p in (self.people[pid],)
         }
         for a in roster:
             self.assign(a.participant, a.department, a.slot)

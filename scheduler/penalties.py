@@ -14,6 +14,7 @@ from ortools.sat.python import cp_model
 
 if TYPE_CHECKING:
     from scheduler.model import RosterModel
+    from scheduler.problem import Participant
 
 TERMS = (
     "understaffing",
@@ -90,6 +91,13 @@ def below_contract(m: RosterModel) -> cp_model.LinearExprT:
     return sum(p.dayparts_per_week for p in m.problem.participants) - worked
 
 
+def assignment_cost(p: Participant, department: str, weights: dict[str, int]) -> int:
+    """The weighted terms that belong to one assignment on its own (skill, preference):
+    what the flows, the LP bound and the local search price per assignment."""
+    return (weights["unskilled"] * p.is_unskilled(department)
+            + weights["unmet_preference"] * p.is_unpreferred(department))
+
+
 def nearest_counts(percent: int, size: int) -> tuple[int, int]:
     """The whole numbers of people nearest to a share of a team: a team of 8 at 20 % has
     1 or 2 of that group, and either is as close as 8 people can come."""
@@ -140,7 +148,7 @@ def unskilled(m: RosterModel) -> cp_model.LinearExprT:
         var
         for (did, _slot), team in m.teams.items()
         for p, var in team
-        if p.skill(did) == 0 and did not in p.learning
+        if p.is_unskilled(did)
     )
 
 
@@ -150,7 +158,7 @@ def unmet_preference(m: RosterModel) -> cp_model.LinearExprT:
         var
         for (did, _slot), team in m.teams.items()
         for p, var in team
-        if p.prefers and did not in p.prefers
+        if p.is_unpreferred(did)
     )
 
 

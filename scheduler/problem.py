@@ -81,6 +81,14 @@ class Participant:
     def skill(self, department: str) -> int:
         return self.skills.get(department, 0)
 
+    def is_unskilled(self, department: str) -> bool:
+        """Skill 0 there, and not sent there to learn."""
+        return self.skill(department) == 0 and department not in self.learning
+
+    def is_unpreferred(self, department: str) -> bool:
+        """Outside the departments this person prefers, if they prefer any."""
+        return bool(self.prefers) and department not in self.prefers
+
     def is_learner(self, department: str) -> bool:
         """Skill 1, or sent there to learn while not yet skilled (skill 2+ needs no support)."""
         skill = self.skill(department)

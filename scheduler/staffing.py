@@ -21,7 +21,7 @@ from ortools.graph.python import min_cost_flow
 
 from scheduler.evaluate import evaluate
 from scheduler.model import RosterModel
-from scheduler.penalties import mix_percent, nearest_counts
+from scheduler.penalties import assignment_cost, mix_percent, nearest_counts
 from scheduler.problem import Assignment, Problem
 
 FLOW_ROUNDS = 5
@@ -69,11 +69,7 @@ def rest_bound(m: RosterModel, weights: dict[str, int], staffed: bool) -> int:
     problem = m.problem
 
     def cost(a: Assignment) -> int:
-        p = problem.participant(a.participant)
-        return (
-            weights["unskilled"] * (p.skill(a.department) == 0 and a.department not in p.learning)
-            + weights["unmet_preference"] * bool(p.prefers and a.department not in p.prefers)
-        )
+        return assignment_cost(problem.participant(a.participant), a.department, weights)
 
     pinned = list(problem.pinned)
     net = _Network(m, pinned, set(), MAX, weights["mix"], lambda *_: 0, cost,
@@ -130,8 +126,7 @@ def _flow(
     def cost(a: Assignment) -> int:
         p = problem.participant(a.participant)
         return (
-            weights["unskilled"] * (p.skill(a.department) == 0 and a.department not in p.learning)
-            + weights["unmet_preference"] * bool(p.prefers and a.department not in p.prefers)
+            assignment_cost(p, a.department, weights)
             + weights["unmet_learning"] * bool(p.learning and a.department not in p.learning)
             + weights["changes"] * bool(previous and a not in previous)
         )
