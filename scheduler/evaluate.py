@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from scheduler.penalties import TERMS, mix_percent, objective_value, outside_mix
-from scheduler.problem import Assignment, Problem, Slot
+from scheduler.problem import Assignment, Problem, Slot, places_of
 
 
 @dataclass(frozen=True)
@@ -155,9 +155,7 @@ def changed_places(
     previous: Iterable[Assignment], places: dict[tuple[str, Slot], set[str]]
 ) -> dict[tuple[str, Slot], tuple[set[str], set[str]]]:
     """(before, after) departments of every participant-daypart that differs."""
-    before = defaultdict(set)
-    for a in previous:
-        before[(a.participant, a.slot)].add(a.department)
+    before = places_of(previous)
     return {
         key: (before.get(key, set()), places.get(key, set()))
         for key in before.keys() | {k for k, v in places.items() if v}

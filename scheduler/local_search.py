@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from scheduler.model import RosterModel
 from scheduler.penalties import assignment_cost, mix_percent, outside_mix
-from scheduler.problem import Assignment, Participant, Slot
+from scheduler.problem import Assignment, Participant, Slot, places_of
 
 Team = tuple[str, Slot]
 # One person's part of a move: the team left and the team joined (None: idle there).
@@ -49,9 +49,7 @@ class _State:
         self.worked: dict[str, int] = defaultdict(int)
         self.teams: dict[Team, _Counts] = defaultdict(_Counts)
         self.pinned = {(a.participant, a.slot) for a in problem.pinned}
-        self.previous: dict[tuple[str, Slot], set[str]] = {}
-        for a in problem.previous:
-            self.previous.setdefault((a.participant, a.slot), set()).add(a.department)
+        self.previous = places_of(problem.previous)
         self.partners: dict[str, set[str]] = defaultdict(set)
         for first, second in problem.avoid_pairs():
             self.partners[first].add(second)

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
+from scheduler.problem import Participant, places_of
+
 if TYPE_CHECKING:
     from scheduler.model import RosterModel
-    from scheduler.problem import Participant
 
 TERMS = (
     "understaffing",
@@ -202,9 +203,7 @@ def unsupported_learner(m: RosterModel) -> cp_model.LinearExprT:
 
 def changes(m: RosterModel) -> cp_model.LinearExprT:
     """Participant-dayparts whose department differs from `previous` (0 without one)."""
-    before = defaultdict(set)
-    for a in m.problem.previous:
-        before[(a.participant, a.slot)].add(a.department)
+    before = places_of(m.problem.previous)
     if not before:
         return 0
     changed = []

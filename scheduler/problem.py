@@ -6,6 +6,7 @@ all input checking happens here and every error names the offending key.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -139,6 +140,14 @@ class Problem:
     def place(self, department_id: str) -> str:
         d = self.department(department_id)
         return d.name if d else department_id
+
+
+def places_of(assignments: Iterable[Assignment]) -> dict[tuple[str, Slot], set[str]]:
+    """The departments of each participant-daypart: how stability compares two rosters."""
+    places: dict[tuple[str, Slot], set[str]] = {}
+    for a in assignments:
+        places.setdefault((a.participant, a.slot), set()).add(a.department)
+    return places
 
 
 def parse_problem(data: Any) -> Problem:

@@ -22,7 +22,7 @@ from ortools.graph.python import min_cost_flow
 from scheduler.evaluate import evaluate
 from scheduler.model import RosterModel
 from scheduler.penalties import assignment_cost, mix_percent, nearest_counts
-from scheduler.problem import Assignment, Problem
+from scheduler.problem import Assignment, Problem, places_of
 
 FLOW_ROUNDS = 5
 # Flows the re-plan may run, each refusing the new assignments that broke an avoid pair
@@ -156,11 +156,11 @@ def least_changes(m: RosterModel) -> tuple[list[Assignment], bool]:
     roster is proven. When clashes remain after STEADY_ROUNDS, the last roster without its
     clashing assignments comes back unproven (it may leave a team short)."""
     problem = m.problem
-    kept = set(problem.previous)
+    kept, before = set(problem.previous), places_of(problem.previous)
     refused: set[Assignment] = set()
     least = None
     for _ in range(STEADY_ROUNDS):
-        flowed = _steady_flow(m, refused)
+        flowed = _steady_flow(m, before, refused)
         if least is None:
             least = _replan_rank(problem, flowed)
         roster = _Roster(problem)
@@ -178,11 +178,9 @@ def _replan_rank(problem: Problem, roster: list[Assignment]) -> tuple[int, int]:
     return penalties["understaffing"], penalties["changes"]
 
 
-def _steady_flow(m: RosterModel, refused: set[Assignment]) -> list[Assignment]:
+def _steady_flow(m: RosterModel, before: dict[tuple, set[str]],
+                 refused: set[Assignment]) -> list[Assignment]:
     problem = m.problem
-    before: dict[tuple, set[str]] = {}
-    for a in problem.previous:
-        before.setdefault((a.participant, a.slot), set()).add(a.department)
 
     def reward(pid: str, slot: tuple) -> int:
         return -1 if (pid, slot) in before else 0
