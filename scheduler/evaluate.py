@@ -166,9 +166,7 @@ def changed_places(
 def _department_switch(problem: Problem, roster: _Roster) -> Iterator[PenaltyItem]:
     """Consecutive dayparts of one day worked in different departments."""
     for p in problem.participants:
-        for day in problem.days:
-            for first, second in zip(problem.dayparts, problem.dayparts[1:], strict=False):
-                here = roster.places.get((p.id, (day, first)))
-                there = roster.places.get((p.id, (day, second)))
-                if here and there and here != there:
-                    yield _item("department_switch", 1, min(there), (day, second), p.id)
+        for first, second in problem.consecutive:
+            here, there = roster.places.get((p.id, first)), roster.places.get((p.id, second))
+            if here and there and here != there:
+                yield _item("department_switch", 1, min(there), second, p.id)

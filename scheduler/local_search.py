@@ -63,9 +63,7 @@ class _State:
         # What a person's week costs is recomputed after every move, so its fixed parts
         # are looked up rather than worked out again.
         self.slots = problem.slots
-        self.consecutive = [((day, first), (day, second)) for day in problem.days
-                            for first, second in zip(problem.dayparts, problem.dayparts[1:],
-                                                      strict=False)]
+        self.consecutive = problem.consecutive
         self.change = weights["changes"] if problem.previous else 0
         self.assignment_cost = {
             (pid, did): assignment_cost(self.people[pid], did, weights)

@@ -224,21 +224,20 @@ def department_switch(m: RosterModel) -> cp_model.LinearExprT:
     problem = m.problem
     switches = []
     for p in problem.participants:
-        for day in problem.days:
-            for first, second in zip(problem.dayparts, problem.dayparts[1:], strict=False):
-                here = m.places.get((p.id, (day, first)), {})
-                there = m.places.get((p.id, (day, second)), {})
-                if not here or not there or len(here.keys() | there.keys()) == 1:
-                    continue
-                switched = m.model.NewBoolVar(f"switch[{p.id},{day},{second}]")
-                works_here, works_there = sum(here.values()), sum(there.values())
-                m.model.Add(switched <= works_here)
-                m.model.Add(switched <= works_there)
-                for did in sorted(here.keys() | there.keys()):
-                    stay_here, stay_there = here.get(did, 0), there.get(did, 0)
-                    m.model.Add(switched >= stay_here + works_there - stay_there - 1)
-                    m.model.Add(switched <= 2 - stay_here - stay_there)
-                switches.append(switched)
+        for first, second in problem.consecutive:
+            here = m.places.get((p.id, first), {})
+            there = m.places.get((p.id, second), {})
+            if not here or not there or len(here.keys() | there.keys()) == 1:
+                continue
+            switched = m.model.NewBoolVar(f"switch[{p.id},{second}]")
+            works_here, works_there = sum(here.values()), sum(there.values())
+            m.model.Add(switched <= works_here)
+            m.model.Add(switched <= works_there)
+            for did in sorted(here.keys() | there.keys()):
+                stay_here, stay_there = here.get(did, 0), there.get(did, 0)
+                m.model.Add(switched >= stay_here + works_there - stay_there - 1)
+                m.model.Add(switched <= 2 - stay_here - stay_there)
+            switches.append(switched)
     return sum(switches)
 
 

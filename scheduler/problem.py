@@ -117,6 +117,12 @@ class Problem:
     def slots(self) -> list[Slot]:
         return [(day, part) for day in self.days for part in self.dayparts]
 
+    @property
+    def consecutive(self) -> list[tuple[Slot, Slot]]:
+        """Each pair of dayparts that follow each other within one day."""
+        return [((day, first), (day, second)) for day in self.days
+                for first, second in zip(self.dayparts, self.dayparts[1:], strict=False)]
+
     def department(self, department_id: str) -> Department | None:
         return self._departments.get(department_id)
 
