@@ -1,8 +1,8 @@
 """Soft terms of roster-format.md as CP-SAT expressions, one function per named term.
 
 Each function returns the term in its natural unit (persons, dayparts, assignments),
-encoded exactly rather than as a one-sided bound, so the
-values read from any feasible solution equal what evaluate.py computes for its roster.
+encoded exactly rather than as a one-sided bound, so the values read from any feasible
+solution equal what evaluate.py computes for its roster.
 """
 
 from __future__ import annotations

@@ -181,9 +181,9 @@ class _Run:
         ranked = {}
         for roster in (steady, start):
             penalties = evaluate(self.m.problem, roster).penalties
-            ranked[(penalties["understaffing"], penalties["changes"])] = roster
-        (shortage, changed), best = min(ranked.items())
-        self.found(objective_value(evaluate(self.m.problem, best).penalties, self.weights),
+            ranked[(penalties["understaffing"], penalties["changes"])] = roster, penalties
+        (shortage, changed), (best, penalties) = min(ranked.items())
+        self.found(objective_value(penalties, self.weights),
                    self.weights["understaffing"] * shortage)
         if proven:
             return best, shortage, True, changed
