@@ -131,6 +131,14 @@ def replan(time_limit: float, workers: int) -> None:
         f"it; others changed: median {others[len(others) // 2]}, max {others[-1]}",
         flush=True,
     )
+    beyond = sorted(o.beyond for o in outcomes)
+    print(
+        f"{'step-ins apart':>18}  counting one step-in into each of the absent person's "
+        f"places as part of their change: at most {REPLAN_OTHERS} others in "
+        f"{sum(n <= REPLAN_OTHERS for n in beyond)} of {len(outcomes)}; median "
+        f"{beyond[len(beyond) // 2]}, max {beyond[-1]}",
+        flush=True,
+    )
 
 
 @dataclass
@@ -140,6 +148,7 @@ class _Replan:
     people: int  # people with such a change
     short: int  # teams the absence leaves below their minimum: each needs a step-in
     least: int | None  # the least possible `others`, when the re-plan flow proves it
+    beyond: int  # `others` less one step-in into each of the absent person's places
 
 
 def _replan_without(data: dict, first: Solution, absent: str, time_limit: float,
@@ -154,14 +163,34 @@ def _replan_without(data: dict, first: Solution, absent: str, time_limit: float,
     changed = _others(first, again.assignments, absent)
     people = {a.participant for a in set(first.assignments) ^ set(again.assignments)} - {absent}
     return _Replan(again, changed, len(people),
-                   _teams_left_short(parse_problem(data), first.assignments, absent), least)
+                   _teams_left_short(parse_problem(data), first.assignments, absent), least,
+                   _beyond_step_ins(first, again.assignments, absent))
 
 
 def _others(first: Solution, roster: list, absent: str) -> int:
+    return len(_changed(first, roster, absent))
+
+
+def _beyond_step_ins(first: Solution, roster: list, absent: str) -> int:
+    """Changes besides the absent person's places and one step-in into each of them: the
+    target's other reading, where filling Jan's place in packaging on Monday morning is
+    part of changing Jan's daypart, not one of the 5 others."""
+    changed = _changed(first, roster, absent)
+    after = {(a.participant, a.slot): a.department for a in roster}
+    for a in first.assignments:
+        if a.participant == absent:
+            filler = next((key for key in changed
+                           if key[1] == a.slot and after.get(key) == a.department), None)
+            changed.discard(filler)
+    return len(changed)
+
+
+def _changed(first: Solution, roster: list, absent: str) -> set:
+    """The participant-dayparts of others whose department differs from the first plan."""
     before = {(a.participant, a.slot): a.department for a in first.assignments}
     after = {(a.participant, a.slot): a.department for a in roster}
-    return sum(1 for key in before.keys() | after.keys()
-               if before.get(key) != after.get(key) and key[0] != absent)
+    return {key for key in before.keys() | after.keys()
+            if before.get(key) != after.get(key) and key[0] != absent}
 
 
 def _teams_left_short(problem, roster, absent: str) -> int:

@@ -8,6 +8,8 @@ person moves to another team, or someone idle takes an assigned person's place; 
 person works another daypart of the week instead (a shift). Each
 move keeps every hard rule, the understaffing and the number of dayparts worked (so
 `below_contract` too), and is kept only when the weighted penalties do not get worse.
+Before the moves, and whenever they stall, every daypart is placed anew at once
+(daypart_flow), which finds the rotations of several people that no single move makes.
 CP-SAT then continues from the result, and proves what it can.
 """
 
@@ -18,6 +20,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from scheduler.daypart_flow import reassign
 from scheduler.model import RosterModel
 from scheduler.penalties import assignment_cost, mix_percent, outside_mix
 from scheduler.problem import Assignment, Participant, Slot, places_of
@@ -26,7 +29,9 @@ Team = tuple[str, Slot]
 # One person's part of a move: the team left and the team joined (None: idle there).
 Step = tuple[str, Team | None, Team | None]
 # Tries in a row without a strict improvement after which the roster counts as a local
-# optimum; plateau moves (no change in cost) are kept but do not reset the count.
+# optimum of the small moves (plateau moves, no change in cost, are kept but do not reset
+# the count); then every daypart is placed anew by daypart_flow, and the moves go on from
+# there while that still gains.
 STAGNATION = 20_000
 
 
@@ -148,6 +153,9 @@ class _State:
             self.person_cost[pid] = new
         return delta
 
+    def cost(self) -> int:
+        return sum(self.team_cost.values()) + sum(self.person_cost.values())
+
     def roster(self) -> list[Assignment]:
         return sorted(Assignment(pid, did, *slot) for (pid, slot), did in self.place.items())
 
@@ -160,7 +168,7 @@ def improve(
     seed: int = 1,
 ) -> list[Assignment]:
     """A roster at least as good as `roster` under `weights`, found within `seconds`."""
-    state = _State(m, roster, weights)
+    state = _State(m, reassign(m, roster, weights), weights)
     rng = random.Random(seed)
     candidates = {team: [p.id for p, _ in members] for team, members in m.teams.items()}
     by_slot: dict[Slot, list[Team]] = defaultdict(list)
@@ -169,7 +177,13 @@ def improve(
     slots = [slot for slot in m.problem.slots if len(by_slot[slot]) > 0]
     deadline = time.perf_counter() + seconds
     idle = 0
-    while slots and idle < STAGNATION and time.perf_counter() < deadline:
+    while slots and time.perf_counter() < deadline:
+        if idle >= STAGNATION:
+            before = state.cost()
+            state = _State(m, reassign(m, state.roster(), weights), weights)
+            if state.cost() >= before:
+                break
+            idle = 0
         for _ in range(200):
             slot = _pick(rng, slots)
             team = _pick(rng, by_slot[slot])
