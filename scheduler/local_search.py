@@ -15,6 +15,7 @@ CP-SAT then continues from the result, and proves what it can.
 
 from __future__ import annotations
 
+import math
 import random
 import time
 from collections import defaultdict
@@ -33,6 +34,10 @@ Step = tuple[str, Team | None, Team | None]
 # the count); then every daypart is placed anew by daypart_flow, and the moves go on from
 # there while that still gains.
 STAGNATION = 20_000
+# When neither the moves nor the flow gain any more, the search restarts from its best
+# roster after this many random moves (a share of the assignments, at least KICK_LEAST).
+KICK_SHARE = 0.02
+KICK_LEAST = 10
 
 
 @dataclass
@@ -78,6 +83,8 @@ class _State:
             self.assign(a.participant, a.department, a.slot)
         self.team_cost = {team: self.cost_of_team(team) for team in m.teams}
         self.person_cost = {pid: self.cost_of_person(pid) for pid in self.people}
+        # The most a kept move may raise the cost: 0 in the descent, unbounded in a kick.
+        self.tolerance: float = 0
 
     def assign(self, pid: str, did: str, slot: Slot) -> None:
         p, team = self.people[pid], self.teams[(did, slot)]
@@ -166,8 +173,11 @@ def improve(
     weights: dict[str, int],
     seconds: float,
     seed: int = 1,
+    kicks: bool = True,
 ) -> list[Assignment]:
-    """A roster at least as good as `roster` under `weights`, found within `seconds`."""
+    """A roster at least as good as `roster` under `weights`, found within `seconds`.
+    Without kicks it ends at the first roster that neither the moves nor the flow improve,
+    leaving the rest of the time to CP-SAT, which on small weeks does better with it."""
     state = _State(m, reassign(m, roster, weights), weights)
     rng = random.Random(seed)
     candidates = {team: [p.id for p, _ in members] for team, members in m.teams.items()}
@@ -176,13 +186,18 @@ def improve(
         by_slot[team[1]].append(team)
     slots = [slot for slot in m.problem.slots if len(by_slot[slot]) > 0]
     deadline = time.perf_counter() + seconds
+    best, best_cost = state.roster(), state.cost()
     idle = 0
     while slots and time.perf_counter() < deadline:
         if idle >= STAGNATION:
-            before = state.cost()
             state = _State(m, reassign(m, state.roster(), weights), weights)
-            if state.cost() >= before:
+            if state.cost() < best_cost:
+                best, best_cost = state.roster(), state.cost()
+            elif not kicks:
                 break
+            else:
+                state = _State(m, best, weights)
+                _kick(state, rng, slots, by_slot, candidates)
             idle = 0
         for _ in range(200):
             slot = _pick(rng, slots)
@@ -191,7 +206,20 @@ def improve(
                 state, rng, team, by_slot[slot], candidates[team]
             )
             idle = 0 if gain else idle + 1
-    return state.roster()
+    return state.roster() if state.cost() < best_cost else best
+
+
+def _kick(state: _State, rng: random.Random, slots: list[Slot],
+          by_slot: dict[Slot, list[Team]], candidates: dict[Team, list[str]]) -> None:
+    """Random moves kept whatever they cost, to leave a local optimum of both the moves
+    and the daypart flow; the search goes on from there and falls back on the best."""
+    state.tolerance = math.inf
+    for _ in range(max(KICK_LEAST, int(KICK_SHARE * len(state.place)))):
+        slot = _pick(rng, slots)
+        team = _pick(rng, by_slot[slot])
+        if state.teams[team].members:
+            _try(state, rng, team, by_slot[slot], candidates[team])
+    state.tolerance = 0
 
 
 def _pick(rng: random.Random, items: list | tuple):
@@ -271,7 +299,7 @@ def _attempt(state: _State, steps: list[Step]) -> bool:
     people = [pid for pid, _, _ in steps]
     _make(state, steps)
     delta = state.rescore(teams, people)
-    if delta > 0:
+    if delta > state.tolerance:
         _make(state, [(pid, joined, left) for pid, left, joined in reversed(steps)])
         state.rescore(teams, people)
     return delta < 0
