@@ -44,10 +44,24 @@ KICK_LEAST = 10
 class _Counts:
     """What a team's penalties depend on, kept up to date move by move."""
 
-    members: set[str] = field(default_factory=set)
+    # Each member's position in `order`, the list a random member is drawn from: a sorted
+    # copy of a set per draw took a fifth of the search's time on 1,000 people.
+    members: dict[str, int] = field(default_factory=dict)
+    order: list[str] = field(default_factory=list)
     groups: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     experts: int = 0
     learners: int = 0
+
+    def add(self, pid: str) -> None:
+        self.members[pid] = len(self.order)
+        self.order.append(pid)
+
+    def discard(self, pid: str) -> None:
+        """Swap the last member into pid's position, so removal stays O(1)."""
+        position, last = self.members.pop(pid), self.order.pop()
+        if last != pid:
+            self.order[position] = last
+            self.members[last] = position
 
 
 class _State:
@@ -90,7 +104,7 @@ class _State:
         p, team = self.people[pid], self.teams[(did, slot)]
         self.place[(pid, slot)] = did
         self.worked[pid] += 1
-        team.members.add(pid)
+        team.add(pid)
         team.groups[p.group] += 1
         team.experts += p.skill(did) >= 2
         team.learners += p.is_learner(did)
@@ -99,7 +113,7 @@ class _State:
         did = self.place.pop((pid, slot))
         p, team = self.people[pid], self.teams[(did, slot)]
         self.worked[pid] -= 1
-        team.members.discard(pid)
+        team.discard(pid)
         team.groups[p.group] -= 1
         team.experts -= p.skill(did) >= 2
         team.learners -= p.is_learner(did)
@@ -137,8 +151,8 @@ class _State:
         if (p.id, did, slot) not in self.m.x:
             return False
         team = self.teams[(did, slot)]
-        others = team.members - {leaving} if leaving else team.members
-        if self.partners.get(p.id, set()) & others:
+        partners = self.partners.get(p.id)
+        if partners and any(q in team.members and q != leaving for q in partners):
             return False
         department = self.departments[did]
         if p.is_detainee and department.max_detainees is not None:
@@ -232,7 +246,7 @@ def _try(
 ) -> bool:
     """One random move; whether it lowered the cost."""
     did, slot = team
-    pid = _pick(rng, sorted(state.teams[team].members))
+    pid = _pick(rng, state.teams[team].order)
     if (pid, slot) in state.pinned:
         return False
     kind = rng.random()
@@ -240,7 +254,7 @@ def _try(
         other = _pick(rng, teams)
         if other == team or not state.teams[other].members:
             return False
-        qid = _pick(rng, sorted(state.teams[other].members))
+        qid = _pick(rng, state.teams[other].order)
         return (qid, slot) not in state.pinned and _swap(state, pid, qid, team, other)
     if kind < 0.6:
         return _move(state, pid, team, _pick(rng, teams))
