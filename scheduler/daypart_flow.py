@@ -13,8 +13,9 @@ below-contract term (one daypart more for them, one less for whom they replace),
 every team keeps its size, so understaffing does not move either.
 
 Two things stay outside the flow: unsupported learners (a team-level all-or-nothing) and
-avoid pairs; people with an avoid partner, and pinned people, keep their place. A
-daypart's new placement is kept only when `evaluate` finds the whole week better.
+avoid pairs; people with an avoid partner, and pinned people, keep their place. The local
+search keeps a daypart's new placement only when its incremental cost of the whole week,
+which counts unsupported learners, falls.
 """
 
 from __future__ import annotations
@@ -24,29 +25,13 @@ from dataclasses import dataclass
 
 from ortools.graph.python import min_cost_flow
 
-from scheduler.evaluate import evaluate
 from scheduler.model import RosterModel
 from scheduler.penalties import assignment_cost, mix_percent, nearest_counts
-from scheduler.problem import DETAINEE, Assignment, Participant, Slot
+from scheduler.problem import DETAINEE, Participant, Slot
 
 # A cost that makes the flow keep pinned people and avoid-partners where they are.
 FORCED = -(10**9)
 Place = dict[tuple[str, Slot], str]
-
-
-def reassign(m: RosterModel, roster: list[Assignment], weights: dict[str, int]) -> list[Assignment]:
-    """The roster with each daypart in turn placed anew, where that lowers the week's cost."""
-    place = {(a.participant, a.slot): a.department for a in roster}
-    best = evaluate(m.problem, roster).objective(weights)
-    for slot in m.problem.slots:
-        trial = best_daypart(m, weights, place, slot)
-        if trial is None:
-            continue
-        candidate = _roster(trial)
-        cost = evaluate(m.problem, candidate).objective(weights)
-        if cost < best:
-            best, place = cost, trial
-    return _roster(place)
 
 
 def best_daypart(m: RosterModel, weights: dict[str, int], place: Place, slot: Slot) -> Place | None:
@@ -54,10 +39,6 @@ def best_daypart(m: RosterModel, weights: dict[str, int], place: Place, slot: Sl
     size; None when nobody works it. Exact for every term but unsupported learners, for
     the people it may move."""
     return _Daypart(m, weights, place, slot).solve()
-
-
-def _roster(place: Place) -> list[Assignment]:
-    return sorted(Assignment(pid, did, *slot) for (pid, slot), did in place.items())
 
 
 @dataclass

@@ -21,7 +21,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from scheduler.daypart_flow import reassign
+from scheduler.daypart_flow import best_daypart
 from scheduler.model import RosterModel
 from scheduler.penalties import assignment_cost, mix_percent, outside_mix
 from scheduler.problem import Assignment, Participant, Slot, places_of
@@ -192,7 +192,8 @@ def improve(
     """A roster at least as good as `roster` under `weights`, found within `seconds`.
     Without kicks it ends at the first roster that neither the moves nor the flow improve,
     leaving the rest of the time to CP-SAT, which on small weeks does better with it."""
-    state = _State(m, reassign(m, roster, weights), weights)
+    state = _State(m, roster, weights)
+    _place_dayparts(state)
     rng = random.Random(seed)
     candidates = {team: [p.id for p, _ in members] for team, members in m.teams.items()}
     by_slot: dict[Slot, list[Team]] = defaultdict(list)
@@ -204,7 +205,7 @@ def improve(
     idle = 0
     while slots and time.perf_counter() < deadline:
         if idle >= STAGNATION:
-            state = _State(m, reassign(m, state.roster(), weights), weights)
+            _place_dayparts(state)
             if state.cost() < best_cost:
                 best, best_cost = state.roster(), state.cost()
             elif not kicks:
@@ -221,6 +222,22 @@ def improve(
             )
             idle = 0 if gain else idle + 1
     return state.roster() if state.cost() < best_cost else best
+
+
+def _place_dayparts(state: _State) -> None:
+    """Each daypart placed anew by the daypart flow, kept where the week's cost falls: the
+    flow leaves out unsupported learners, which the incremental cost counts."""
+    for slot in state.slots:
+        placed = best_daypart(state.m, state.w, state.place, slot)
+        if placed is None:
+            continue
+        steps = []
+        for pid in state.people:
+            before, after = state.place.get((pid, slot)), placed.get((pid, slot))
+            if before != after:
+                steps.append((pid, before and (before, slot), after and (after, slot)))
+        if steps:
+            _attempt(state, steps)
 
 
 def _kick(state: _State, rng: random.Random, slots: list[Slot],
