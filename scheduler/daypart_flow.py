@@ -54,6 +54,8 @@ class _Daypart:
             return None
         self.flow = min_cost_flow.SimpleMinCostFlow()
         self.nodes: dict[tuple, int] = {}
+        self.neighbours = [other for pair in self.m.problem.consecutive if self.slot in pair
+                           for other in pair if other != self.slot]
         people = self._people(set(sizes))
         self._teams(sizes)
         total = sum(sizes.values())
@@ -101,15 +103,14 @@ class _Daypart:
         """What placing p in did adds, given p's other dayparts: the learning visit it
         makes, the switches with the dayparts next to it, and a change against previous
         (relative to leaving p idle here, which is what the constant part absorbs)."""
-        w, slot = self.weights, self.slot
+        w = self.weights
         cost = assignment_cost(p, did, w)
         cost -= w["unmet_learning"] * (did in p.learning and did not in rest)
-        for first, second in self.m.problem.consecutive:
-            if slot in (first, second):
-                other = self.place.get((p.id, second if slot == first else first))
-                cost += w["department_switch"] * (other is not None and other != did)
+        for next_to in self.neighbours:
+            other = self.place.get((p.id, next_to))
+            cost += w["department_switch"] * (other is not None and other != did)
         if self.m.problem.previous:
-            before = previous.get((p.id, slot))
+            before = previous.get((p.id, self.slot))
             cost += w["changes"] * ((before != did) - (before is not None))
         return cost
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from scheduler.daypart_flow import best_daypart
 from scheduler.model import RosterModel
-from scheduler.penalties import assignment_cost, mix_percent, outside_mix
+from scheduler.penalties import assignment_cost, mix_percent, nearest_counts
 from scheduler.problem import Assignment, Participant, Slot, places_of
 
 Team = tuple[str, Slot]
@@ -84,6 +84,7 @@ class _State:
             if d.mix
         }
         self.departments = {d.id: d for d in problem.departments}
+        self.window_cache: dict[tuple[str, int], list[tuple[str, int, int]]] = {}
         # What a person's week costs is recomputed after every move, so its fixed parts
         # are looked up rather than worked out again.
         self.slots = problem.slots
@@ -122,13 +123,22 @@ class _State:
     def cost_of_team(self, team: Team) -> int:
         counts = self.teams[team]
         cost = 0 if counts.experts else self.w["unsupported_learner"] * counts.learners
-        shares = self.shares.get(team[0])
-        if shares:
-            size = len(counts.members)
+        if team[0] in self.shares:
+            groups = counts.groups
             cost += self.w["mix"] * sum(
-                outside_mix(share, size, counts.groups[g]) for g, share in shares.items()
+                max(0, low - groups[g], groups[g] - high)
+                for g, low, high in self.windows(team[0], len(counts.members))
             )
         return cost
+
+    def windows(self, did: str, size: int) -> list[tuple[str, int, int]]:
+        """Each group's nearest counts (penalties.outside_mix) for a team of this size,
+        worked out once per department and size: the search asks a million times."""
+        key = (did, size)
+        if key not in self.window_cache:
+            self.window_cache[key] = [(g, *nearest_counts(share, size))
+                                      for g, share in self.shares[did].items()]
+        return self.window_cache[key]
 
     def cost_of_person(self, pid: str) -> int:
         cost, visited, place, previous = 0, set(), self.place, self.previous
