@@ -85,10 +85,9 @@ def generate(size: int, seed: int) -> dict:
     }
 
 
-def peak_memory_mb(who: int = resource.RUSAGE_SELF) -> float:
-    """Peak resident set size of this process, or of the largest child process that has
-    ended (the second local search of a large week); Linux reports KiB."""
-    return resource.getrusage(who).ru_maxrss / 1024
+def peak_memory_mb() -> float:
+    """Peak resident set size of this process (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def report(label: str, solution) -> None:
@@ -99,8 +98,7 @@ def report(label: str, solution) -> None:
         f"  done {solution.wall_time:6.2f} s  objective {solution.objective}"
         f"  bound {solution.best_bound}  gap {'-' if gap is None else f'{100 * gap:.2f}%'}"
         f"  understaffing {solution.penalties.get('understaffing')}"
-        f"  peak {peak_memory_mb():.0f} MB"
-        f" (second search's process {peak_memory_mb(resource.RUSAGE_CHILDREN):.0f} MB)",
+        f"  peak {peak_memory_mb():.0f} MB",
         flush=True,
     )
 
