@@ -29,7 +29,6 @@ from scheduler.local_search import improve
 from scheduler.model import RosterModel, build_model
 from scheduler.penalties import TERMS, WEIGHTS, objective_value, resolve_weights
 from scheduler.problem import Assignment, Problem, ProblemError, parse_problem
-from scheduler.search_pair import improve_on_two_cores
 from scheduler.staffing import least_changes, rest_bound, staff_minimums
 
 Progress = Callable[[float, float, float], None]
@@ -234,10 +233,7 @@ class _Run:
         small = len(self.m.x) <= SMALL_WEEK
         if small:
             seconds = min(seconds, SMALL_WEEK_LOCAL_SEARCH)
-        if small or self.workers < 2:
-            improved = improve(self.m, start, self.weights, seconds, kicks=not small)
-        else:
-            improved = improve_on_two_cores(self.m, start, self.weights, seconds)
+        improved = improve(self.m, start, self.weights, seconds, kicks=not small)
         before, after = (evaluate(self.m.problem, r).objective(self.weights)
                          for r in (start, improved))
         if after > before:
