@@ -216,8 +216,9 @@ def improve(
     while slots and time.perf_counter() < deadline:
         if idle >= STAGNATION:
             _place_dayparts(state)
-            if state.cost() < best_cost:
-                best, best_cost = state.roster(), state.cost()
+            cost = state.cost()
+            if cost < best_cost:
+                best, best_cost = state.roster(), cost
             elif not kicks:
                 break
             else:
@@ -225,12 +226,7 @@ def improve(
                 _kick(state, rng, slots, by_slot, candidates)
             idle = 0
         for _ in range(200):
-            slot = _pick(rng, slots)
-            team = _pick(rng, by_slot[slot])
-            gain = state.teams[team].members and _try(
-                state, rng, team, by_slot[slot], candidates[team]
-            )
-            idle = 0 if gain else idle + 1
+            idle = 0 if _random_try(state, rng, slots, by_slot, candidates) else idle + 1
     return state.roster() if state.cost() < best_cost else best
 
 
@@ -256,11 +252,17 @@ def _kick(state: _State, rng: random.Random, slots: list[Slot],
     and the daypart flow; the search goes on from there and falls back on the best."""
     state.tolerance = math.inf
     for _ in range(max(KICK_LEAST, int(KICK_SHARE * len(state.place)))):
-        slot = _pick(rng, slots)
-        team = _pick(rng, by_slot[slot])
-        if state.teams[team].members:
-            _try(state, rng, team, by_slot[slot], candidates[team])
+        _random_try(state, rng, slots, by_slot, candidates)
     state.tolerance = 0
+
+
+def _random_try(state: _State, rng: random.Random, slots: list[Slot],
+                by_slot: dict[Slot, list[Team]], candidates: dict[Team, list[str]]) -> bool:
+    """One move in a random team of a random daypart; whether it lowered the cost."""
+    slot = _pick(rng, slots)
+    team = _pick(rng, by_slot[slot])
+    return bool(state.teams[team].members) and _try(
+        state, rng, team, by_slot[slot], candidates[team])
 
 
 def _pick(rng: random.Random, items: list | tuple):
