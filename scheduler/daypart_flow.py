@@ -27,7 +27,7 @@ from ortools.graph.python import min_cost_flow
 
 from scheduler.model import RosterModel
 from scheduler.penalties import assignment_cost, mix_percent, nearest_counts
-from scheduler.problem import DETAINEE, Participant, Slot
+from scheduler.problem import DETAINEE, Participant, Slot, places_of
 
 # A cost that makes the flow keep pinned people and avoid-partners where they are.
 FORCED = -(10**9)
@@ -78,7 +78,7 @@ class _Daypart:
         pinned = {(a.participant, a.slot): a.department for a in problem.pinned}
         held = {pid for pair in problem.avoid_pairs() for pid in pair}
         worked = Counter(pid for pid, _slot in self.place)
-        previous = {(a.participant, a.slot): a.department for a in problem.previous}
+        previous = places_of(problem.previous)
         arcs = {}
         for p in problem.participants:
             here = self.place.get((p.id, slot))
@@ -99,7 +99,8 @@ class _Daypart:
                 arcs[arc] = (p.id, did)
         return arcs
 
-    def _cost(self, p: Participant, did: str, rest: set, previous: dict) -> int:
+    def _cost(self, p: Participant, did: str, rest: set,
+              previous: dict[tuple[str, Slot], set[str]]) -> int:
         """What placing p in did adds, given p's other dayparts: the learning visit it
         makes, the switches with the dayparts next to it, and a change against previous
         (relative to leaving p idle here, which is what the constant part absorbs)."""
@@ -110,8 +111,8 @@ class _Daypart:
             other = self.place.get((p.id, next_to))
             cost += w["department_switch"] * (other is not None and other != did)
         if self.m.problem.previous:
-            before = previous.get((p.id, self.slot))
-            cost += w["changes"] * ((before != did) - (before is not None))
+            before = previous.get((p.id, self.slot), set())
+            cost += w["changes"] * (({did} != before) - bool(before))
         return cost
 
     def _teams(self, sizes: Counter) -> None:
