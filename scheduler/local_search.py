@@ -6,8 +6,9 @@ share with fractions of people and so gives the search no guidance. Four moves f
 of that improvement in a fraction of a second: inside a daypart two people swap teams, one
 person moves to another team, or someone idle takes an assigned person's place; and one
 person works another daypart of the week instead (a shift). Each
-move keeps every hard rule, the understaffing and the number of dayparts worked (so
-`below_contract` too), and is kept only when the weighted penalties do not get worse.
+move keeps every hard rule and the number of dayparts worked (so `below_contract` too),
+never raises the understaffing (a move into a team below its minimum may lower it), and
+is kept only when the weighted penalties do not get worse.
 Before the moves, and whenever they stall, every daypart is placed anew at once
 (daypart_flow), which finds the rotations of several people that no single move makes.
 CP-SAT then continues from the result, and proves what it can.

@@ -1,5 +1,5 @@
-"""The local search only ever keeps moves that leave the hard rules, the understaffing and
-the dayparts worked as they were and do not raise the weighted penalties."""
+"""The local search only ever keeps moves that keep the hard rules and the dayparts worked,
+never raise the understaffing and do not raise the weighted penalties."""
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -26,8 +26,10 @@ def test_moves_keep_the_rules_and_never_cost_more(kicks, data):
     improved = improve(m, start, WEIGHTS, seconds=0.2, kicks=kicks)
     assert check(problem, improved) == []
     before, after = evaluate(problem, start), evaluate(problem, improved)
-    for term in ("understaffing", "below_contract"):
-        assert after.penalties[term] == before.penalties[term]
+    # A move into a team below its minimum may lower the understaffing (the warm start
+    # can miss the least when avoid pairs clash), never raise it.
+    assert after.penalties["understaffing"] <= before.penalties["understaffing"]
+    assert after.penalties["below_contract"] == before.penalties["below_contract"]
     assert after.objective(WEIGHTS) <= before.objective(WEIGHTS)
     pins = {(a.participant, a.department, a.slot) for a in problem.pinned}
     assert pins <= {(a.participant, a.department, a.slot) for a in improved}
