@@ -56,3 +56,21 @@ def test_a_shift_moves_a_daypart_to_where_the_skill_is():
     start = [Assignment("p1", "b", "mon", "am")]
     improved = improve(build_model(problem, []), start, WEIGHTS, seconds=1.0)
     assert improved == [Assignment("p1", "a", "mon", "pm")]
+
+
+def test_a_trade_swaps_dayparts_where_no_team_has_room():
+    """Each team holds one person and each person works one daypart, so no shift has room
+    and nobody is idle to step in: only p1 and p2 trading their dayparts helps."""
+    morning_only = [{"day": "mon", "daypart": "pm", "max": 0}]
+    afternoon_only = [{"day": "mon", "daypart": "am", "max": 0}]
+    both = [("mon", "am"), ("mon", "pm")]
+    data = week([department("a", high=1, overrides=morning_only),
+                 department("b", high=1, overrides=afternoon_only)],
+                [person("p1", available=both, per_week=1, skills={"b": 2}),
+                 person("p2", available=both, per_week=1, skills={"a": 2})],
+                dayparts=("am", "pm"))
+    problem = parse_problem(data)
+    start = [Assignment("p1", "a", "mon", "am"), Assignment("p2", "b", "mon", "pm")]
+    improved = improve(build_model(problem, []), start, WEIGHTS, seconds=1.0)
+    assert sorted(improved) == [Assignment("p1", "b", "mon", "pm"),
+                                Assignment("p2", "a", "mon", "am")]
