@@ -12,6 +12,11 @@ each group's count, so parallel arcs price it exactly. Choosing anyone costs the
 below-contract term (one daypart more for them, one less for whom they replace), and
 every team keeps its size, so understaffing does not move either.
 
+Several dayparts, none next to another, can be placed at once the same way: each person
+then has a seat per daypart and flows through as many as they work among them (or more,
+up to their contract), so people also trade which of those dayparts they work, which no
+single daypart's flow can do.
+
 Two things stay outside the flow: unsupported learners (a team-level all-or-nothing) and
 avoid pairs; people with an avoid partner, and pinned people, keep their place. The local
 search keeps a daypart's new placement only when its incremental cost of the whole week,
@@ -38,24 +43,34 @@ def best_daypart(m: RosterModel, weights: dict[str, int], place: Place, slot: Sl
     """The flow's placement of one daypart, the others held, with every team at its present
     size; None when nobody works it. Exact for every term but unsupported learners, for
     the people it may move."""
-    return _Daypart(m, weights, place, slot).solve()
+    return best_dayparts(m, weights, place, (slot,))
+
+
+def best_dayparts(m: RosterModel, weights: dict[str, int], place: Place,
+                  slots: tuple[Slot, ...]) -> Place | None:
+    """Several dayparts placed at once, so that people may also trade which of them they
+    work. None of them may follow another (a switch between two would not be linear), and
+    a learning visit made in two of them is counted twice, so the caller judges the result."""
+    return _Dayparts(m, weights, place, slots).solve()
 
 
 @dataclass
-class _Daypart:
+class _Dayparts:
     m: RosterModel
     weights: dict[str, int]
     place: Place
-    slot: Slot
+    slots: tuple[Slot, ...]
 
     def solve(self) -> Place | None:
-        sizes = Counter(did for (_pid, slot), did in self.place.items() if slot == self.slot)
+        sizes = Counter((did, slot) for (_pid, slot), did in self.place.items()
+                        if slot in self.slots)
         if not sizes:
             return None
         self.flow = min_cost_flow.SimpleMinCostFlow()
         self.nodes: dict[tuple, int] = {}
-        self.neighbours = [other for pair in self.m.problem.consecutive if self.slot in pair
-                           for other in pair if other != self.slot]
+        self.neighbours = {slot: [other for pair in self.m.problem.consecutive if slot in pair
+                                  for other in pair if other != slot]
+                           for slot in self.slots}
         people = self._people(set(sizes))
         self._teams(sizes)
         total = sum(sizes.values())
@@ -63,43 +78,55 @@ class _Daypart:
         self.flow.set_node_supply(self.node("sink"), -total)
         if self.flow.solve() != self.flow.OPTIMAL:
             return None
-        placed = {key: did for key, did in self.place.items() if key[1] != self.slot}
-        for arc, (pid, did) in people.items():
+        placed = {key: did for key, did in self.place.items() if key[1] not in self.slots}
+        for arc, (pid, did, slot) in people.items():
             if self.flow.flow(arc):
-                placed[(pid, self.slot)] = did
+                placed[(pid, slot)] = did
         return placed
 
     def node(self, *key) -> int:
         return self.nodes.setdefault(key, len(self.nodes))
 
-    def _people(self, teams: set[str]) -> dict[int, tuple[str, str]]:
-        """Arcs from each person who may take part to the teams they may join."""
-        problem, slot = self.m.problem, self.slot
+    def _people(self, teams: set[tuple[str, Slot]]) -> dict[int, tuple[str, str, Slot]]:
+        """Arcs from each person who may take part, through one seat per daypart, to the
+        teams they may join: as many dayparts as they work among these, or more up to
+        their contract."""
+        problem, place = self.m.problem, self.place
         pinned = {(a.participant, a.slot): a.department for a in problem.pinned}
         held = {pid for pair in problem.avoid_pairs() for pid in pair}
-        worked = Counter(pid for pid, _slot in self.place)
+        worked = Counter(pid for pid, _slot in place)
         previous = places_of(problem.previous)
         arcs = {}
         for p in problem.participants:
-            here = self.place.get((p.id, slot))
-            keep = pinned.get((p.id, slot)) or (here if p.id in held else None)
-            if here is None and (p.id in held or worked[p.id] >= p.dayparts_per_week):
+            mine = sum((p.id, slot) in place for slot in self.slots)
+            room = mine if p.id in held else min(
+                len(self.slots), mine + max(0, p.dayparts_per_week - worked[p.id]))
+            if not room:
                 continue
-            choices = [keep] if keep else [d for d in self.m.places.get((p.id, slot), {})
-                                           if d in teams]
-            if not choices:
-                continue
-            self.flow.add_arc_with_capacity_and_unit_cost(
-                self.node("source"), self.node("person", p.id), 1, FORCED if keep else 0)
-            rest = {self.place.get((p.id, other)) for other in problem.slots if other != slot}
-            for did in choices:
-                cost = self._cost(p, did, rest, previous)
-                arc = self.flow.add_arc_with_capacity_and_unit_cost(
-                    self.node("person", p.id), self.node("group", did, p.group), 1, cost)
-                arcs[arc] = (p.id, did)
+            rest = {place.get((p.id, other)) for other in problem.slots
+                    if other not in self.slots}
+            person = self.node("person", p.id)
+            self.flow.add_arc_with_capacity_and_unit_cost(self.node("source"), person, room, 0)
+            for slot in self.slots:
+                here = place.get((p.id, slot))
+                keep = pinned.get((p.id, slot)) or (here if p.id in held else None)
+                if p.id in held and here is None:
+                    continue
+                choices = [keep] if keep else [d for d in self.m.places.get((p.id, slot), {})
+                                               if (d, slot) in teams]
+                if not choices:
+                    continue
+                seat = self.node("seat", p.id, slot)
+                self.flow.add_arc_with_capacity_and_unit_cost(
+                    person, seat, 1, FORCED if keep else 0)
+                for did in choices:
+                    cost = self._cost(p, did, slot, rest, previous)
+                    arc = self.flow.add_arc_with_capacity_and_unit_cost(
+                        seat, self.node("group", did, slot, p.group), 1, cost)
+                    arcs[arc] = (p.id, did, slot)
         return arcs
 
-    def _cost(self, p: Participant, did: str, rest: set,
+    def _cost(self, p: Participant, did: str, slot: Slot, rest: set,
               previous: dict[tuple[str, Slot], set[str]]) -> int:
         """What placing p in did adds, given p's other dayparts: the learning visit it
         makes, the switches with the dayparts next to it, and a change against previous
@@ -107,26 +134,26 @@ class _Daypart:
         w = self.weights
         cost = assignment_cost(p, did, w)
         cost -= w["unmet_learning"] * (did in p.learning and did not in rest)
-        for next_to in self.neighbours:
+        for next_to in self.neighbours[slot]:
             other = self.place.get((p.id, next_to))
             cost += w["department_switch"] * (other is not None and other != did)
         if self.m.problem.previous:
-            before = previous.get((p.id, self.slot), set())
+            before = previous.get((p.id, slot), set())
             cost += w["changes"] * (({did} != before) - bool(before))
         return cost
 
     def _teams(self, sizes: Counter) -> None:
         """(team, group) -> team arcs priced by the mix, team -> sink at the team's size."""
         problem = self.m.problem
-        for did, size in sizes.items():
+        for (did, slot), size in sizes.items():
             department = problem.department(did)
-            team = self.node("team", did)
+            team = self.node("team", did, slot)
             self.flow.add_arc_with_capacity_and_unit_cost(team, self.node("sink"), size, 0)
             for group in problem.groups:
                 cap = size
                 if group == DETAINEE and department.max_detainees is not None:
                     cap = min(cap, department.max_detainees)
-                source = self.node("group", did, group)
+                source = self.node("group", did, slot, group)
                 if not department.mix:
                     self.flow.add_arc_with_capacity_and_unit_cost(source, team, cap, 0)
                     continue
