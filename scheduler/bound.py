@@ -150,21 +150,15 @@ def _switches(m: RosterModel, lp, x, weights: dict[str, int], objective) -> None
     in any other: switch >= x[first, d] + sum of x[second, d' != d] - 1, for each d. The
     rows from the second daypart's side add nothing measurable (300 people: 74,384 either
     way) and double their number."""
-    problem = m.problem
-    for p in problem.participants:
-        for first, second in problem.consecutive:
-            here = m.places.get((p.id, first), {})
-            there = m.places.get((p.id, second), {})
-            if not here or not there or len(here.keys() | there.keys()) == 1:
-                continue
-            switched = lp.NumVar(0, 1, "")
-            objective.SetCoefficient(switched, weights["department_switch"])
-            for did in here:
-                row = lp.Constraint(-1, lp.infinity())
-                row.SetCoefficient(switched, 1)
-                row.SetCoefficient(x[(p.id, did, first)], -1)
-                for other in there.keys() - {did}:
-                    row.SetCoefficient(x[(p.id, other, second)], -1)
+    for pid, first, second, here, there in m.switch_chances():
+        switched = lp.NumVar(0, 1, "")
+        objective.SetCoefficient(switched, weights["department_switch"])
+        for did in here:
+            row = lp.Constraint(-1, lp.infinity())
+            row.SetCoefficient(switched, 1)
+            row.SetCoefficient(x[(pid, did, first)], -1)
+            for other in there.keys() - {did}:
+                row.SetCoefficient(x[(pid, other, second)], -1)
 
 
 def _avoid(m: RosterModel, lp, x) -> None:

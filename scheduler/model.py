@@ -8,7 +8,7 @@ terms work on aggregate counts per department and daypart rather than on pairs o
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -34,6 +34,17 @@ class RosterModel:
 
     def team(self, department: str, slot: Slot) -> list[cp_model.IntVar]:
         return [var for _, var in self.teams.get((department, slot), ())]
+
+    def switch_chances(self) -> Iterator[tuple[str, Slot, Slot, dict, dict]]:
+        """(participant, first, second, their places in each) for every two dayparts of one
+        day where they could switch department: both open to them, in two departments or
+        more between them. The CP-SAT term and the LP bound price the same chances."""
+        for p in self.problem.participants:
+            for first, second in self.problem.consecutive:
+                here = self.places.get((p.id, first), {})
+                there = self.places.get((p.id, second), {})
+                if here and there and len(here.keys() | there.keys()) > 1:
+                    yield p.id, first, second, here, there
 
 
 def build_model(problem: Problem, terms: Iterable[str] = penalties.TERMS) -> RosterModel:

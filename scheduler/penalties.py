@@ -221,23 +221,17 @@ def changes(m: RosterModel) -> cp_model.LinearExprT:
 
 def department_switch(m: RosterModel) -> cp_model.LinearExprT:
     """Consecutive dayparts of one day in different departments; exact in both directions."""
-    problem = m.problem
     switches = []
-    for p in problem.participants:
-        for first, second in problem.consecutive:
-            here = m.places.get((p.id, first), {})
-            there = m.places.get((p.id, second), {})
-            if not here or not there or len(here.keys() | there.keys()) == 1:
-                continue
-            switched = m.model.NewBoolVar(f"switch[{p.id},{second}]")
-            works_here, works_there = sum(here.values()), sum(there.values())
-            m.model.Add(switched <= works_here)
-            m.model.Add(switched <= works_there)
-            for did in sorted(here.keys() | there.keys()):
-                stay_here, stay_there = here.get(did, 0), there.get(did, 0)
-                m.model.Add(switched >= stay_here + works_there - stay_there - 1)
-                m.model.Add(switched <= 2 - stay_here - stay_there)
-            switches.append(switched)
+    for pid, _first, second, here, there in m.switch_chances():
+        switched = m.model.NewBoolVar(f"switch[{pid},{second}]")
+        works_here, works_there = sum(here.values()), sum(there.values())
+        m.model.Add(switched <= works_here)
+        m.model.Add(switched <= works_there)
+        for did in sorted(here.keys() | there.keys()):
+            stay_here, stay_there = here.get(did, 0), there.get(did, 0)
+            m.model.Add(switched >= stay_here + works_there - stay_there - 1)
+            m.model.Add(switched <= 2 - stay_here - stay_there)
+        switches.append(switched)
     return sum(switches)
 
 
