@@ -11,8 +11,8 @@ move keeps every hard rule and the number of dayparts worked (so `below_contract
 never raises the understaffing (a move into a team below its minimum may lower it), and
 is kept only when the weighted penalties do not get worse.
 Before the moves, and whenever they stall, every daypart is placed anew at once
-(daypart_flow), which finds the rotations of several people that no single move makes;
-at a stall also every pair of dayparts apart, where people trade which one they work.
+(daypart_flow), which finds the rotations of several people that no single move makes,
+and then every pair of dayparts apart, where people trade which one they work.
 CP-SAT then continues from the result, and proves what it can.
 """
 
@@ -50,13 +50,6 @@ KICK_LEAST = 5
 # without them, 226,150 / 225,835 / 225,840 with 15 % (300 people: twice as many trades
 # was within the noise).
 SWAP, MOVE, SHIFT, TRADE = 0.3, 0.5, 0.65, 0.8
-# At the start and at a stall, after each daypart alone, every pair of dayparts that do not
-# follow each other is placed at once, so that people trade which of them they work: on
-# 1,000 people the first such pass took 86,100 to 84,940 (2 s), and 51 s ended at 225,540 /
-# 225,835 (seeds 1-2) against 226,150 / 225,835 without it; 300 people in 8.5 s: 75,910 on
-# average over seeds 1-3, against 76,093. A small week's 1 s search seldom stalls, so the
-# pass at the start is the one it gets: 100 people in 2 s, 4.7-4.9 % against 5.8-7.7 %.
-PAIRS = True
 
 
 @dataclass
@@ -255,9 +248,14 @@ def improve(
 
 
 def _place_all(state: _State) -> None:
+    """Each daypart alone, then every pair of dayparts that do not follow each other at once,
+    so that people also trade which of them they work. On 1,000 people the first pair pass
+    took 86,100 to 84,940 (2 s), and 51 s ended at 225,540 / 225,835 (seeds 1-2) against
+    226,150 / 225,835 without pairs; 300 people in 8.5 s: 75,910 on average over seeds 1-3,
+    against 76,093. A small week's 1 s search seldom stalls, so the pass at the start is the
+    one it gets: 100 people in 2 s, 4.7-4.9 % against 5.8-7.7 %."""
     _place_dayparts(state)
-    if PAIRS:
-        _place_dayparts(state, state.apart)
+    _place_dayparts(state, state.apart)
 
 
 def _place_dayparts(state: _State, groups: list[tuple[Slot, ...]] | None = None) -> None:
@@ -356,33 +354,33 @@ def _move(state: _State, pid: str, team: Team, other: Team) -> bool:
 
 def _shift(state: _State, rng: random.Random, pid: str, team: Team) -> bool:
     """p works another daypart of the week instead, where free and allowed."""
-    slot = _pick(rng, state.problem.slots)
-    choices = state.m.places.get((pid, slot))
-    if not choices or (pid, slot) in state.place:
-        return False
-    return _move(state, pid, team, (_pick(rng, sorted(choices)), slot))
+    other = _elsewhere(state, rng, pid)
+    return other is not None and _move(state, pid, team, other)
 
 
 def _trade(state: _State, rng: random.Random, pid: str, team: Team) -> bool:
     """p and someone working another daypart trade places: p takes theirs there, they take
     p's here. Unlike a shift it needs no room in either team."""
+    other = _elsewhere(state, rng, pid)
+    if other is None or not state.teams[other].members:
+        return False
+    qid = _pick(rng, state.teams[other].order)
+    if (qid, other[1]) in state.pinned or (qid, team[1]) in state.place:
+        return False
+    if not state.fits(state.people[qid], team[0], team[1], leaving=pid):
+        return False
+    if not state.fits(state.people[pid], other[0], other[1], leaving=qid):
+        return False
+    return _attempt(state, [(pid, team, other), (qid, other, team)])
+
+
+def _elsewhere(state: _State, rng: random.Random, pid: str) -> Team | None:
+    """A random team of a random daypart that p does not work yet and may work."""
     slot = _pick(rng, state.problem.slots)
     choices = state.m.places.get((pid, slot))
     if not choices or (pid, slot) in state.place:
-        return False
-    other = (_pick(rng, sorted(choices)), slot)
-    members = state.teams[other].order
-    if not members:
-        return False
-    qid = _pick(rng, members)
-    q = state.people[qid]
-    if (qid, slot) in state.pinned or (qid, team[1]) in state.place:
-        return False
-    if not state.fits(q, team[0], team[1], leaving=pid):
-        return False
-    if not state.fits(state.people[pid], other[0], slot, leaving=qid):
-        return False
-    return _attempt(state, [(pid, team, other), (qid, other, team)])
+        return None
+    return _pick(rng, sorted(choices)), slot
 
 
 def _replace(state: _State, pid: str, qid: str, team: Team) -> bool:
