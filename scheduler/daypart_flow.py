@@ -39,18 +39,14 @@ FORCED = -(10**9)
 Place = dict[tuple[str, Slot], str]
 
 
-def best_daypart(m: RosterModel, weights: dict[str, int], place: Place, slot: Slot) -> Place | None:
-    """The flow's placement of one daypart, the others held, with every team at its present
-    size; None when nobody works it. Exact for every term but unsupported learners, for
-    the people it may move."""
-    return best_dayparts(m, weights, place, (slot,))
-
-
 def best_dayparts(m: RosterModel, weights: dict[str, int], place: Place,
                   slots: tuple[Slot, ...]) -> Place | None:
-    """Several dayparts placed at once, so that people may also trade which of them they
-    work. None of them may follow another (a switch between two would not be linear), and
-    a learning visit made in two of them is counted twice, so the caller judges the result."""
+    """The flow's placement of these dayparts, the others held, with every team at its
+    present size; None when nobody works them. For one daypart it is exact for every term
+    but unsupported learners, for the people it may move. Several at once let people also
+    trade which of them they work; none of them may follow another (a switch between two
+    would not be linear), and a learning visit made in two of them counts twice, so the
+    caller judges the result."""
     return _Dayparts(m, weights, place, slots).solve()
 
 

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from scheduler import Assignment, check, evaluate, parse_problem
-from scheduler.daypart_flow import best_daypart, best_dayparts
+from scheduler.daypart_flow import best_dayparts
 from scheduler.local_search import improve
 from scheduler.model import build_model
 from scheduler.penalties import WEIGHTS
@@ -74,7 +74,7 @@ def test_a_daypart_is_placed_as_well_as_every_placement_tried(case):
     m = build_model(problem, [])
     for slot in problem.slots:
         place = {(a.participant, a.slot): a.department for a in start}
-        flowed = best_daypart(m, NO_LEARNER_TERM, place, slot)
+        flowed = best_dayparts(m, NO_LEARNER_TERM, place, (slot,))
         if flowed is None:
             continue
         best = _cost(problem, flowed, NO_LEARNER_TERM)
