@@ -81,9 +81,6 @@ class _State:
         problem = m.problem
         self.m, self.problem, self.w = m, problem, weights
         self.people = {p.id: p for p in problem.participants}
-        self.place: dict[tuple[str, Slot], str] = {}
-        self.worked: dict[str, int] = defaultdict(int)
-        self.teams: dict[Team, _Counts] = defaultdict(_Counts)
         self.pinned = {(a.participant, a.slot) for a in problem.pinned}
         self.partners: dict[str, set[str]] = defaultdict(set)
         for first, second in problem.avoid_pairs():
@@ -101,7 +98,6 @@ class _State:
         # and its fixed parts are looked up rather than worked out again.
         self.slots = problem.slots
         self.index = {slot: i for i, slot in enumerate(self.slots)}
-        self.week = {pid: [None] * len(self.slots) for pid in self.people}
         self.pairs = [(self.index[a], self.index[b]) for a, b in problem.consecutive]
         self.apart = [(a, b) for i, a in enumerate(self.slots) for b in self.slots[i + 1:]
                       if (a, b) not in problem.consecutive and (b, a) not in problem.consecutive]
@@ -112,12 +108,21 @@ class _State:
         self.prices: dict[str, dict[str, int]] = defaultdict(dict)
         for pid, did, _slot in m.x:
             self.prices[pid][did] = assignment_cost(self.people[pid], did, weights)
-        for a in roster:
-            self.assign(a.participant, a.department, a.slot)
-        self.team_cost = {team: self.cost_of_team(team) for team in m.teams}
-        self.person_cost = {pid: self.cost_of_person(pid) for pid in self.people}
         # The most a kept move may raise the cost: 0 in the descent, unbounded in a kick.
         self.tolerance: float = 0
+        self.reset(roster)
+
+    def reset(self, roster: list[Assignment]) -> None:
+        """Start over from `roster`, keeping what depends only on the week and the weights:
+        a restart after a kick needs no new lookups (46 ms each on 1,000 people)."""
+        self.place: dict[tuple[str, Slot], str] = {}
+        self.worked: dict[str, int] = defaultdict(int)
+        self.teams: dict[Team, _Counts] = defaultdict(_Counts)
+        self.week = {pid: [None] * len(self.slots) for pid in self.people}
+        for a in roster:
+            self.assign(a.participant, a.department, a.slot)
+        self.team_cost = {team: self.cost_of_team(team) for team in self.m.teams}
+        self.person_cost = {pid: self.cost_of_person(pid) for pid in self.people}
 
     def assign(self, pid: str, did: str, slot: Slot) -> None:
         p, team = self.people[pid], self.teams[(did, slot)]
@@ -239,7 +244,7 @@ def improve(
             elif not kicks:
                 break
             else:
-                state = _State(m, best, weights)
+                state.reset(best)
                 _kick(state, rng, slots, by_slot, candidates)
             idle = 0
         for _ in range(200):
