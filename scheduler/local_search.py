@@ -98,7 +98,8 @@ class _State:
         # and its fixed parts are looked up rather than worked out again.
         self.slots = problem.slots
         self.index = {slot: i for i, slot in enumerate(self.slots)}
-        self.pairs = [(self.index[a], self.index[b]) for a, b in problem.consecutive]
+        self.consecutive = [(self.index[a], self.index[b]) for a, b in problem.consecutive]
+        self.alone = [(slot,) for slot in self.slots]
         self.apart = [(a, b) for i, a in enumerate(self.slots) for b in self.slots[i + 1:]
                       if (a, b) not in problem.consecutive and (b, a) not in problem.consecutive]
         self.change = weights["changes"] if problem.previous else 0
@@ -169,7 +170,7 @@ class _State:
         week, prices, w = self.week[pid], self.prices[pid], self.w
         cost = sum(prices[did] for did in week if did)
         cost += w["unmet_learning"] * len(self.people[pid].learning.difference(week))
-        for first, second in self.pairs:
+        for first, second in self.consecutive:
             here, there = week[first], week[second]
             if here and there and here != there:
                 cost += w["department_switch"]
@@ -259,15 +260,15 @@ def _place_all(state: _State) -> None:
     226,150 / 225,835 without pairs; 300 people in 8.5 s: 75,910 on average over seeds 1-3,
     against 76,093. A small week's 1 s search seldom stalls, so the pass at the start is the
     one it gets: 100 people in 2 s, 4.7-4.9 % against 5.8-7.7 %."""
-    _place_dayparts(state)
+    _place_dayparts(state, state.alone)
     _place_dayparts(state, state.apart)
 
 
-def _place_dayparts(state: _State, groups: list[tuple[Slot, ...]] | None = None) -> None:
-    """Each daypart (or each group of dayparts) placed anew by the daypart flow, kept where
-    the week's cost does not rise: the flow leaves out unsupported learners, which the
-    incremental cost counts."""
-    for slots in groups if groups is not None else [(slot,) for slot in state.slots]:
+def _place_dayparts(state: _State, groups: list[tuple[Slot, ...]]) -> None:
+    """Each group of dayparts placed anew by the daypart flow, kept where the week's cost
+    does not rise: the flow leaves out unsupported learners, which the incremental cost
+    counts."""
+    for slots in groups:
         placed = best_dayparts(state.m, state.w, state.place, slots)
         if placed is None:
             continue
