@@ -15,21 +15,21 @@ that gives someone else a daypart more.
 
 from __future__ import annotations
 
-import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from scheduler.bound import lp_bound
 from scheduler.evaluate import PenaltyItem, evaluate
 from scheduler.explain import Clash, explain
 from scheduler.local_search import improve
 from scheduler.model import RosterModel, build_model
 from scheduler.penalties import TERMS, WEIGHTS, objective_value, resolve_weights
 from scheduler.problem import Assignment, Problem, ProblemError, parse_problem
-from scheduler.staffing import least_changes, rest_bound, staff_minimums
+from scheduler.staffing import follow_lp, least_changes, rest_bound, staff_minimums
+from scheduler.team_sizes import Alongside
 
 Progress = Callable[[float, float, float], None]
 FIRST_STAGE_SHARE = 0.5
@@ -45,6 +45,10 @@ LOCAL_SEARCH_SHARE = 0.85
 # takes 7 s and without the local search 10 s ended 12 % above the bound instead of 4.5 %.
 SMALL_WEEK = 5_000
 SMALL_WEEK_LOCAL_SEARCH = 1.0
+# On a large week the local search's time is split: until SETTLE_SHARE it settles team
+# sizes, until SIZES_SHARE the LP searches better ones next to it (team_sizes) while it
+# goes on, and the rest improves the LP's roster at those sizes.
+SETTLE_SHARE, SIZES_SHARE = 0.2, 0.7
 # CP-SAT's workers when there are at most two: the one with the full linear relaxation and
 # its cuts (linearization level 2), whose bound on 100 people reaches the optimum in under
 # 3 s where the default worker's stalls 3 % below it for a minute, and a tree search on
@@ -152,8 +156,8 @@ class _Run:
             m.model.Add(m.terms["changes"] <= changed)
             lp = None
         else:
-            lp = self._lp_alongside(staffed, floors)
-            start = self._local_search(start, scale * staffing.lower_bound)
+            lp = Alongside(self.m, self.weights, staffed, self.deadline, floors)
+            start = self._local_search(start, scale * staffing.lower_bound, lp)
         m.model.Minimize(sum(self.weights[t] * m.terms[t] for t in TERMS if t != "understaffing"))
         offset = scale * shortage
 
@@ -163,7 +167,7 @@ class _Run:
         self._warm_start(start, bound)
         solver, status = self._stage(m, self.deadline - time.perf_counter(), bound)
         if lp is not None:
-            lp.join(max(0.0, self.deadline - time.perf_counter()))
+            lp.join(self.deadline - time.perf_counter())
         if status not in FOUND:
             return self._result(start, None, "feasible", bound(0) if proven else offset)
         if not proven:
@@ -171,16 +175,6 @@ class _Run:
         best = int(bound(solver.BestObjectiveBound()))
         optimal = status == cp_model.OPTIMAL or solver.ObjectiveValue() + offset <= best
         return self._result(_roster(m, solver), solver, "optimal" if optimal else "feasible", best)
-
-    def _lp_alongside(self, staffed: bool, floors: list[int]) -> threading.Thread:
-        """The LP bound (bound.lp_bound) in a thread: GLOP releases the GIL, so it takes the
-        core the local search leaves free. Not in a re-plan, which should answer at once."""
-        seconds = self.deadline - time.perf_counter()
-        thread = threading.Thread(
-            target=lambda: floors.append(lp_bound(self.m, self.weights, staffed, seconds)),
-            daemon=True)
-        thread.start()
-        return thread
 
     def _steady(
         self, start: list[Assignment], lower_bound: int
@@ -227,19 +221,42 @@ class _Run:
         proven = status == cp_model.OPTIMAL or shortage == lower_bound
         return _roster(lean, solver), shortage, proven, changed
 
-    def _local_search(self, start: list[Assignment], bound: int) -> list[Assignment]:
-        """Not in a re-plan: its moves would trade stability, which ranks first there."""
-        seconds = (self.deadline - time.perf_counter()) * LOCAL_SEARCH_SHARE
-        small = len(self.m.x) <= SMALL_WEEK
-        if small:
-            seconds = min(seconds, SMALL_WEEK_LOCAL_SEARCH)
-        improved = improve(self.m, start, self.weights, seconds, kicks=not small)
+    def _local_search(self, start: list[Assignment], bound: int,
+                      lp: Alongside) -> list[Assignment]:
+        """Not in a re-plan: its moves would trade stability, which ranks first there. On
+        a large week the search first settles team sizes, hands them to the LP next to it
+        for better ones (team_sizes) and goes on meanwhile; the LP's roster at the better
+        sizes (staffing.follow_lp) is then improved with every size kept, and the better
+        of the two rosters goes on to CP-SAT."""
+        now = time.perf_counter()
+        seconds = (self.deadline - now) * LOCAL_SEARCH_SHARE
+        if len(self.m.x) <= SMALL_WEEK:
+            return self._keep_better(start, improve(
+                self.m, start, self.weights, min(seconds, SMALL_WEEK_LOCAL_SEARCH), kicks=False),
+                bound)
+        settled = improve(self.m, start, self.weights, seconds * SETTLE_SHARE)
+        lp.hand_over(dict(Counter((a.department, a.slot) for a in settled)),
+                     now + seconds * SIZES_SHARE)
+        free = self._keep_better(start, improve(
+            self.m, settled, self.weights, now + seconds * SIZES_SHARE - time.perf_counter()),
+            bound)
+        better = lp.better()
+        if better is None:
+            return free
+        sizes, values = better
+        followed = improve(self.m, follow_lp(self.m, self.weights, values, sizes), self.weights,
+                           now + seconds - time.perf_counter(), keep_sizes=True)
+        return self._keep_better(free, followed, bound)
+
+    def _keep_better(self, roster: list[Assignment], other: list[Assignment],
+                     bound: int) -> list[Assignment]:
+        """`other` unless it costs more than `roster`; reported as found."""
         before, after = (evaluate(self.m.problem, r).objective(self.weights)
-                         for r in (start, improved))
+                         for r in (roster, other))
         if after > before:
-            return start
+            return roster
         self.found(after, bound)
-        return improved
+        return other
 
     def _warm_start(self, start: list[Assignment], bound: Callable[[float], float]) -> None:
         """Hint every variable, not just the roster: CP-SAT often fails to complete a hint
