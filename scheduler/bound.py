@@ -52,6 +52,8 @@ class WeekLP:
     x: dict[Key, pywraplp.Variable] = field(default_factory=dict)
     # Per team: the row that counts its members, and its size literals when it has a mix.
     rows: dict[Team, pywraplp.Constraint] = field(default_factory=dict)
+    # Per team: the sizes it may have (its minimum only when every minimum is staffed).
+    limits: dict[Team, tuple[int, int]] = field(default_factory=dict)
     literals: dict[Team, dict[int, pywraplp.Variable]] = field(default_factory=dict)
     constant: int = 0
 
@@ -76,19 +78,22 @@ class WeekLP:
 
     def estimates(self, sizes: dict[Team, int]) -> list[tuple[float, Team, int]]:
         """(estimated change, team, new size) for every other size of every team, from the
-        last solve's reduced costs. The LP's value is convex in the bounds, so each
-        estimate, and the sum of several, is at most the true change: a move whose
-        estimate is not negative cannot lower the value."""
+        last solve's reduced costs (a team without a mix: its row's dual times the step).
+        The LP's value is convex in the bounds, so each estimate, and the sum of several,
+        is at most the true change: a move whose estimate is not negative cannot lower it."""
         found = []
-        for team, literals in self.literals.items():
-            here = literals.get(sizes.get(team, 0))
-            if here is None:
-                continue
-            base = here.reduced_cost()
-            low = self.rows[team].lb()
-            found.extend((literal.reduced_cost() - base, team, k)
-                         for k, literal in literals.items()
-                         if k != sizes.get(team, 0) and k >= low)
+        for team, row in self.rows.items():
+            size = sizes.get(team, 0)
+            low, high = self.limits[team]
+            literals = self.literals.get(team)
+            if literals is None:
+                dual = row.dual_value()
+                found.extend((dual * (k - size), team, k)
+                             for k in range(low, high + 1) if k != size)
+            elif size in literals:
+                base = literals[size].reduced_cost()
+                found.extend((literal.reduced_cost() - base, team, k)
+                             for k, literal in literals.items() if k != size and k >= low)
         return found
 
     def values(self) -> dict[Key, float]:
@@ -148,6 +153,7 @@ def _teams(lp: WeekLP, weights: dict[str, int], objective, staffed: bool) -> Non
         low, high = department.staffing(slot)
         size = solver.Constraint(low if staffed else 0, high)
         lp.rows[(did, slot)] = size
+        lp.limits[(did, slot)] = (low if staffed else 0, min(len(team), high))
         detainees = solver.Constraint(0, department.max_detainees
                                       if department.max_detainees is not None
                                       else solver.infinity())
