@@ -156,7 +156,8 @@ class _Run:
             m.model.Add(m.terms["changes"] <= changed)
             lp = None
         else:
-            lp = Alongside(self.m, self.weights, staffed, self.deadline, floors)
+            lp = Alongside(self.m, self.weights, staffed, self.deadline, floors,
+                           search=len(m.x) > SMALL_WEEK)
             start = self._local_search(start, scale * staffing.lower_bound, lp)
         m.model.Minimize(sum(self.weights[t] * m.terms[t] for t in TERMS if t != "understaffing"))
         offset = scale * shortage

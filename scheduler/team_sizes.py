@@ -90,12 +90,12 @@ def _moves(lp: WeekLP, sizes: Sizes) -> list[Sizes]:
 
 class Alongside:
     """The LP in a thread next to the local search (GLOP releases the GIL, so it takes the
-    core the search leaves free): first the bound, then, once the search hands over the
-    sizes it settled on, better sizes until the time it was given."""
+    core the search leaves free): first the bound, then, if `search`, once the local
+    search hands over the sizes it settled on, better sizes until the time it was given."""
 
     def __init__(self, m: RosterModel, weights: dict[str, int], staffed: bool,
-                 deadline: float, floors: list[int]) -> None:
-        self.m, self.weights, self.staffed = m, weights, staffed
+                 deadline: float, floors: list[int], search: bool) -> None:
+        self.m, self.weights, self.staffed, self.search = m, weights, staffed, search
         self.deadline, self.floors = deadline, floors
         self.handed, self.done = threading.Event(), threading.Event()
         self.sizes: Sizes = {}
@@ -111,7 +111,8 @@ class Alongside:
             value = build_lp(self.m, self.weights, self.staffed).solve(
                 self.deadline - time.perf_counter())
             self.floors.append(rounded_bound(value))
-            handed = value is not None and self.handed.wait(self.deadline - time.perf_counter())
+            handed = (self.search and value is not None
+                      and self.handed.wait(self.deadline - time.perf_counter()))
             if handed and time.perf_counter() < self.until:
                 self.found = better_sizes(build_lp(self.m, self.weights, self.staffed),
                                           self.sizes, self.until)
