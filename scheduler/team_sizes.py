@@ -18,9 +18,11 @@ one team up and another down by as many people, which keeps the dayparts worked.
 
 from __future__ import annotations
 
+import random
 import threading
 import time
 from collections import defaultdict
+from dataclasses import dataclass
 
 from scheduler.bound import Team, WeekLP, build_lp, rounded_bound
 from scheduler.model import Key, RosterModel
@@ -33,6 +35,8 @@ MOVES = 200
 STEP = 3
 # Below this the LP's change is GLOP's tolerance, not a better size.
 GAIN = 0.5
+# Random moves from the best sizes once no move lowers the LP any more.
+KICK = 3
 # A move's LP may take at most this share of the first LP's time.
 MOVE_SHARE = 0.5
 # How long past its time the local search waits for the search's last LP to come back.
@@ -42,7 +46,9 @@ WAIT = 0.2
 def better_sizes(lp: WeekLP, sizes: Sizes,
                  deadline: float) -> tuple[Sizes, dict[Key, float]] | None:
     """Sizes whose fixed LP is at most that of `sizes`, and that LP's solution, searched
-    until `deadline`; None when the LP at `sizes` is not solved in time (or infeasible)."""
+    until `deadline`; None when the LP at `sizes` is not solved in time (or infeasible).
+    Where no move lowers the LP any more, the search goes on from the best sizes after a
+    few random moves, as the local search does after its kicks."""
     lp.fix_sizes(sizes)
     began = time.perf_counter()
     value = lp.solve(deadline - began)
@@ -51,20 +57,58 @@ def better_sizes(lp: WeekLP, sizes: Sizes,
     # A move that takes GLOP long is given up for the next: solving from the last basis
     # takes 30-80 ms on 300 people, where one odd move took the second and a half left.
     limit = (time.perf_counter() - began) * MOVE_SHARE
-    values = lp.values()
+    best = current = _Point(sizes, value, lp.values())
+    rng = random.Random(1)
+    while time.perf_counter() < deadline:
+        current = _descend(lp, current, limit, deadline)
+        if current.value < best.value:
+            best = current
+        current = _kick(lp, best, rng, limit, deadline) or best
+    return best.sizes, best.values
+
+
+@dataclass
+class _Point:
+    sizes: Sizes
+    value: float
+    values: dict[Key, float]
+
+
+def _descend(lp: WeekLP, point: _Point, limit: float, deadline: float) -> _Point:
+    """The first move that lowers the LP, again and again, until none does."""
     improved = True
     while improved and time.perf_counter() < deadline:
         improved = False
-        for move in _moves(lp, sizes):
+        for move in _moves(lp, point.sizes):
+            sizes = {**point.sizes, **move}
+            value = _solve(lp, sizes, limit, deadline)
+            if value is not None and value < point.value - GAIN:
+                point, improved = _Point(sizes, value, lp.values()), True
+                break
             if time.perf_counter() >= deadline:
                 break
-            trial = {**sizes, **move}
-            lp.fix_sizes(trial)
-            found = lp.solve(min(limit, deadline - time.perf_counter()))
-            if found is not None and found < value - GAIN:
-                sizes, value, values, improved = trial, found, lp.values(), True
-                break
-    return sizes, values
+    return point
+
+
+def _kick(lp: WeekLP, point: _Point, rng: random.Random, limit: float,
+          deadline: float) -> _Point | None:
+    """KICK random moves (one team up, another down) from `point`, whatever they cost."""
+    sizes = dict(point.sizes)
+    teams = sorted(lp.limits)
+    for _ in range(KICK):
+        up, down = rng.sample(teams, 2)
+        step = rng.randint(1, STEP)
+        if sizes.get(up, 0) + step <= lp.limits[up][1] and \
+                sizes.get(down, 0) - step >= lp.limits[down][0]:
+            sizes[up] = sizes.get(up, 0) + step
+            sizes[down] = sizes.get(down, 0) - step
+    value = _solve(lp, sizes, limit, deadline)
+    return None if value is None else _Point(sizes, value, lp.values())
+
+
+def _solve(lp: WeekLP, sizes: Sizes, limit: float, deadline: float) -> float | None:
+    lp.fix_sizes(sizes)
+    return lp.solve(min(limit, deadline - time.perf_counter()))
 
 
 def _moves(lp: WeekLP, sizes: Sizes) -> list[Sizes]:
