@@ -35,8 +35,9 @@ MOVES = 200
 STEP = 3
 # Below this the LP's change is GLOP's tolerance, not a better size.
 GAIN = 0.5
-# Random moves from the best sizes once no move lowers the LP any more.
-KICK = 3
+# Random moves from the best sizes once no move lowers the LP any more, and how many such
+# restarts in a row may bring nothing before the search ends.
+KICK, KICKS = 3, 10
 # A move's LP may take at most this share of the first LP's time.
 MOVE_SHARE = 0.5
 # How long past its time the local search waits for the search's last LP to come back.
@@ -57,13 +58,15 @@ def better_sizes(lp: WeekLP, sizes: Sizes,
     # A move that takes GLOP long is given up for the next: solving from the last basis
     # takes 30-80 ms on 300 people, where one odd move took the second and a half left.
     limit = (time.perf_counter() - began) * MOVE_SHARE
-    best = current = _Point(sizes, value, lp.values())
+    best = _descend(lp, _Point(sizes, value, lp.values()), limit, deadline)
     rng = random.Random(1)
-    while time.perf_counter() < deadline:
-        current = _descend(lp, current, limit, deadline)
+    idle = 0
+    while idle < KICKS and time.perf_counter() < deadline and len(lp.limits) > 1:
+        current = _descend(lp, _kick(lp, best, rng, limit, deadline) or best, limit, deadline)
         if current.value < best.value:
-            best = current
-        current = _kick(lp, best, rng, limit, deadline) or best
+            best, idle = current, 0
+        else:
+            idle += 1
     return best.sizes, best.values
 
 
