@@ -241,7 +241,7 @@ def improve(
     With keep_sizes every team keeps its size."""
     deadline = time.perf_counter() + seconds
     state = _State(m, roster, weights, keep_sizes)
-    _place_all(state)
+    _place_all(state, deadline)
     rng = random.Random(seed)
     candidates = {team: [p.id for p, _ in members] for team, members in m.teams.items()}
     by_slot: dict[Slot, list[Team]] = defaultdict(list)
@@ -252,7 +252,7 @@ def improve(
     idle = 0
     while slots and time.perf_counter() < deadline:
         if idle >= STAGNATION:
-            _place_all(state)
+            _place_all(state, deadline)
             cost = state.cost()
             if cost < best_cost:
                 best, best_cost = state.roster(), cost
@@ -267,22 +267,25 @@ def improve(
     return state.roster() if state.cost() < best_cost else best
 
 
-def _place_all(state: _State) -> None:
+def _place_all(state: _State, deadline: float) -> None:
     """Each daypart alone, then every pair of dayparts that do not follow each other at once,
     so that people also trade which of them they work. On 1,000 people the first pair pass
     took 86,100 to 84,940 (2 s), and 51 s ended at 225,540 / 225,835 (seeds 1-2) against
     226,150 / 225,835 without pairs; 300 people in 8.5 s: 75,910 on average over seeds 1-3,
     against 76,093. A small week's 1 s search seldom stalls, so the pass at the start is the
     one it gets: 100 people in 2 s, 4.7-4.9 % against 5.8-7.7 %."""
-    _place_dayparts(state, state.alone)
-    _place_dayparts(state, state.apart)
+    _place_dayparts(state, state.alone, deadline)
+    _place_dayparts(state, state.apart, deadline)
 
 
-def _place_dayparts(state: _State, groups: list[tuple[Slot, ...]]) -> None:
+def _place_dayparts(state: _State, groups: list[tuple[Slot, ...]], deadline: float) -> None:
     """Each group of dayparts placed anew by the daypart flow, kept where the week's cost
     does not rise: the flow leaves out unsupported learners, which the incremental cost
-    counts."""
+    counts. It stops at the deadline between groups: a pass takes about 2 s on 1,000
+    people, and with a 5 s limit the passes of a solve's three searches had run it to 12 s."""
     for slots in groups:
+        if time.perf_counter() >= deadline:
+            return
         placed = best_dayparts(state.m, state.w, state.place, slots)
         if placed is None:
             continue

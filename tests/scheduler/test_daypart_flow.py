@@ -101,8 +101,15 @@ def test_two_dayparts_are_placed_as_well_as_every_placement_tried(case):
 
 
 def _flowed(problem, start: list[Assignment]) -> list[Assignment]:
-    """The local search with no time for moves: only its first pass of the daypart flow."""
-    return improve(build_model(problem, []), start, WEIGHTS, seconds=0)
+    """Each daypart placed anew by the flow in turn, as the local search's first pass does,
+    with no moves that could mend the roster one person at a time."""
+    m = build_model(problem, [])
+    place = {(a.participant, a.slot): a.department for a in start}
+    for slot in problem.slots:
+        placed = best_dayparts(m, WEIGHTS, place, (slot,))
+        if placed is not None:
+            place = {key: did for key, did in place.items() if key[1] != slot} | placed
+    return sorted(Assignment(pid, did, *slot) for (pid, slot), did in place.items())
 
 
 def _cost(problem, place, weights) -> int:
