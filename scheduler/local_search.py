@@ -52,16 +52,6 @@ KICK_LEAST = 5
 SWAP, MOVE, SHIFT, TRADE = 0.3, 0.5, 0.65, 0.8
 
 
-def _kinds(keep_sizes: bool) -> tuple[float, float, float, float]:
-    """The cumulative shares of the moves; a search that keeps every team's size (after
-    team_sizes chose them) makes no moves or shifts and shares their time out."""
-    if not keep_sizes:
-        return SWAP, MOVE, SHIFT, TRADE
-    kept = 1 - (SHIFT - SWAP)
-    swap = SWAP / kept
-    return swap, swap, swap, swap + (TRADE - SHIFT) / kept
-
-
 @dataclass
 class _Counts:
     """What a team's penalties depend on, kept up to date move by move."""
@@ -87,11 +77,9 @@ class _Counts:
 
 
 class _State:
-    def __init__(self, m: RosterModel, roster: list[Assignment], weights: dict[str, int],
-                 keep_sizes: bool = False):
+    def __init__(self, m: RosterModel, roster: list[Assignment], weights: dict[str, int]):
         problem = m.problem
         self.m, self.problem, self.w = m, problem, weights
-        self.kinds = _kinds(keep_sizes)
         self.people = {p.id: p for p in problem.participants}
         self.pinned = {(a.participant, a.slot) for a in problem.pinned}
         self.partners: dict[str, set[str]] = defaultdict(set)
@@ -233,14 +221,12 @@ def improve(
     seconds: float,
     seed: int = 1,
     kicks: bool = True,
-    keep_sizes: bool = False,
 ) -> list[Assignment]:
     """A roster at least as good as `roster` under `weights`, found within `seconds`.
     Without kicks it ends at the first roster that neither the moves nor the flow improve,
-    leaving the rest of the time to CP-SAT, which on small weeks does better with it.
-    With keep_sizes every team keeps its size."""
+    leaving the rest of the time to CP-SAT, which on small weeks does better with it."""
     deadline = time.perf_counter() + seconds
-    state = _State(m, roster, weights, keep_sizes)
+    state = _State(m, roster, weights)
     _place_all(state, deadline)
     rng = random.Random(seed)
     candidates = {team: [p.id for p, _ in members] for team, members in m.teams.items()}
@@ -332,18 +318,17 @@ def _try(
     if (pid, slot) in state.pinned:
         return False
     kind = rng.random()
-    swap, move, shift, trade = state.kinds
-    if kind < swap:
+    if kind < SWAP:
         other = _pick(rng, teams)
         if other == team or not state.teams[other].members:
             return False
         qid = _pick(rng, state.teams[other].order)
         return (qid, slot) not in state.pinned and _swap(state, pid, qid, team, other)
-    if kind < move:
+    if kind < MOVE:
         return _move(state, pid, team, _pick(rng, teams))
-    if kind < shift:
+    if kind < SHIFT:
         return _shift(state, rng, pid, team)
-    if kind < trade:
+    if kind < TRADE:
         return _trade(state, rng, pid, team)
     qid = _pick(rng, candidates)
     q = state.people[qid]
