@@ -47,7 +47,7 @@ SMALL_WEEK = 5_000
 SMALL_WEEK_LOCAL_SEARCH = 1.0
 # On a large week the local search's time is split: until SETTLE_SHARE it settles team
 # sizes, until SIZES_SHARE the LP searches better ones next to it (team_sizes) while it
-# goes on, and the rest improves the LP's roster at those sizes. Settling longer than
+# goes on, and the rest improves the roster the LP gives at them. Settling longer than
 # about SETTLE_PER_CANDIDATE seconds per candidate assignment does harm: 300 people in
 # 20 s ended 0.55-0.70 % above the bound after 3.4 s of settling and 0.26-0.28 % after
 # 1.7 s, while 1,000 people in 60 s ended at 1.85 % after 3 s, and at 1.23-1.36 % after

@@ -151,7 +151,7 @@ def follow_lp(m: RosterModel, weights: dict[str, int], values: dict[tuple, float
     each assignment earns its LP value, so the flow picks the whole-numbered vertex nearest
     to it, and the network keeps the contracts, the one daypart at a time and the
     detainee caps that rounding each value alone would break. On the 300-person bench
-    week, at the optimum's sizes, it came 420 above the LP (rounding each value at 0.5
+    week, at the optimum's sizes, it came 518 above the LP (rounding each value at 0.5
     left 74 dayparts unworked), and one second of local search at those sizes brought it
     to 74,560 against the optimum's 74,495. An assignment that breaks an avoid pair is
     refused and the whole flow runs again without it, so that others can move to make

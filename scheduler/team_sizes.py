@@ -7,13 +7,13 @@ then works within those sizes: on the 300-person bench week the LP at its sizes 
 (the optimum puts packaging at 53 on some mornings and 38 on some afternoons where the
 search keeps 48 everywhere), which no move of one or two people, nor a flow that keeps
 sizes, makes. The LP with every size fixed is a close estimate of the best roster at
-those sizes (within 15-60 on that week), and it solves again from its last basis in
-tens of milliseconds, so sizes can be searched on it directly.
+those sizes (at the optimum's sizes 13 below the optimum), and it solves again from its
+last basis in tens of milliseconds, so sizes can be searched on it directly.
 
 Which sizes to try comes from the reduced costs of the size literals (WeekLP.estimates):
 each is at most the true change, so only moves with a negative estimate are tried, best
-estimate first, and the first that lowers the LP is kept. A move is one team's size, or
-one team up and another down by as many people, which keeps the dayparts worked.
+estimate first, and the first that lowers the LP is kept. A move is one team up and
+another down by as many people, which keeps the dayparts worked.
 """
 
 from __future__ import annotations
