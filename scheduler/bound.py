@@ -151,9 +151,10 @@ def _teams(lp: WeekLP, weights: dict[str, int], objective, staffed: bool) -> Non
     for (did, slot), team in m.teams.items():
         department = m.problem.department(did)
         low, high = department.staffing(slot)
-        size = solver.Constraint(low if staffed else 0, high)
+        least = low if staffed else 0
+        size = solver.Constraint(least, high)
         lp.rows[(did, slot)] = size
-        lp.limits[(did, slot)] = (low if staffed else 0, min(len(team), high))
+        lp.limits[(did, slot)] = (least, min(len(team), high))
         detainees = solver.Constraint(0, department.max_detainees
                                       if department.max_detainees is not None
                                       else solver.infinity())

@@ -302,7 +302,8 @@ class _Network:
         minimum costs that much: a constant, and as much back for each who comes."""
         for d in self.problem.departments:
             for slot in self.problem.slots:
-                low, target = self.staffing(d, slot)[MIN], self.staffing(d, slot)[level]
+                staffing = self.staffing(d, slot)
+                low, target = staffing[MIN], staffing[level]
                 size = sum(self.members[(d.id, slot, g)] for g in self.problem.groups)
                 for g in self.problem.groups:
                     there = self.members[(d.id, slot, g)]
