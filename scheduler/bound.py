@@ -6,21 +6,24 @@ after 20 s against 72,924 in 1.6 s). GLOP releases the GIL, so the LP runs in a 
 while the local search (pure Python, one core) improves the roster.
 
 The LP has the hard rules (rule 6 as one inequality per pair and team), the minimums when
-every minimum is staffed, and the terms that relax well: dayparts below contract, skills,
+every minimum is staffed, and every term but changes: dayparts below contract, skills,
 preferences, the mix through one fractional literal per team size (staffing.rest_bound
-explains why size matters), learning visits and department switches. Unsupported learners
-and changes count as 0, so the value is at most the weighted sum of any roster that keeps
-the hard rules and the least understaffing.
+explains why size matters), learning visits, department switches and unsupported
+learners. Each is exact at whole numbers and never above it in between, and changes count
+as 0, so the value is at most the weighted sum of any roster that keeps the hard rules
+and the least understaffing, and equal to it for a whole-numbered first plan (dive.py).
 
 GLOP runs its dual simplex with perturbed costs: on the 1,000-person bench week that
 solves the LP in 4 s where the default primal simplex takes 13 s (300 people: 0.5 s
 against 1.5 s), to the same optimum. The switch rows were left out until then, because
 they tripled the primal simplex's time; they add 189 to the bound at 1,000 people.
+Without presolve the free LP takes as long, and it solves again after a change of bounds
+from its last basis: 5-10 ms on 100 people and 0.1-0.2 s on 1,000, against 0.25 s and
+30-60 s with presolve, which starts over each time.
 
-The same LP with every team's size fixed is no longer a bound but a close estimate of
-the best roster at those sizes, and it solves again from its last basis in tens of
-milliseconds: team_sizes.py searches sizes with it, and staffing.follow_lp rounds its
-solution into a roster.
+The same LP with sizes fixed is no longer a bound but a close estimate of the best roster
+at those sizes: dive.py makes its sizes and then its roster whole, team_sizes.py searches
+better sizes with it, and staffing.follow_lp rounds its solution into a roster.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ortools.linear_solver import pywraplp
+from ortools.linear_solver import linear_solver_pb2, pywraplp
 
 from scheduler.model import Key, RosterModel
 from scheduler.penalties import assignment_cost, mix_percent, nearest_counts
@@ -38,66 +41,95 @@ from scheduler.problem import Slot
 # GLOP works to tolerances of about 1e-7 per constraint; the bound gives up this share of
 # itself (2 points at 200,000) so that rounding up to a whole number stays on the safe side.
 SAFETY = 1e-5
-GLOP_PARAMETERS = "use_dual_simplex: true perturb_costs_in_dual_simplex: true"
+GLOP_PARAMETERS = ("use_dual_simplex: true perturb_costs_in_dual_simplex: true"
+                   " use_preprocessing: false")
 
 Team = tuple[str, Slot]
 
 
 @dataclass
 class WeekLP:
-    """The LP of one week, kept after its first solve so that sizes can be fixed in it."""
+    """The LP of one week, kept after its first solve so that sizes can be fixed in it.
+
+    It is read through one solution response per solve, not variable by variable: each
+    read is a call into C++ that gives up the GIL and must wait for it again, and in a
+    thread next to the local search each wait is up to Python's switch interval (the dive
+    in team_sizes took 0.28 s on 100 people instead of 0.06 s)."""
 
     m: RosterModel
     solver: pywraplp.Solver
+    # The assignment variables come first, so a key's position is its variable's index.
     x: dict[Key, pywraplp.Variable] = field(default_factory=dict)
     # Per team: the row that counts its members, and its size literals when it has a mix.
     rows: dict[Team, pywraplp.Constraint] = field(default_factory=dict)
     # Per team: the sizes it may have (its minimum only when every minimum is staffed).
     limits: dict[Team, tuple[int, int]] = field(default_factory=dict)
     literals: dict[Team, dict[int, pywraplp.Variable]] = field(default_factory=dict)
+    # The indexes of the rows and the literals in the solution response.
+    row_index: dict[Team, int] = field(default_factory=dict)
+    literal_index: dict[Team, dict[int, int]] = field(default_factory=dict)
     constant: int = 0
+    response: linear_solver_pb2.MPSolutionResponse | None = None
+    fixed: dict[Team, int] | None = None
 
     def solve(self, seconds: float) -> float | None:
         """The LP's optimum, or None when GLOP does not prove one within `seconds`."""
         self.solver.SetTimeLimit(max(1, int(seconds * 1000)))
         if self.solver.Solve() != pywraplp.Solver.OPTIMAL:
             return None
-        return self.solver.Objective().Value() + self.constant
+        self.response = linear_solver_pb2.MPSolutionResponse()
+        self.solver.FillSolutionResponseProto(self.response)
+        return self.response.objective_value + self.constant
 
     def fix_sizes(self, sizes: dict[Team, int]) -> None:
         """Every team at exactly its size in `sizes` (0 where absent): through its size
-        literal where it has a mix, which makes the mix exact, else through its row."""
+        literal where it has a mix, which makes the mix exact, else through its row. Only
+        the teams whose size differs from the last call's are touched."""
         for team, row in self.rows.items():
             size = sizes.get(team, 0)
+            before = None if self.fixed is None else self.fixed.get(team, 0)
+            if size == before:
+                continue
             literals = self.literals.get(team)
             if literals is None:
                 row.SetBounds(size, size)
-                continue
-            for k, literal in literals.items():
-                literal.SetBounds(float(k == size), float(k == size))
+            elif before is None:
+                for k, literal in literals.items():
+                    literal.SetBounds(float(k == size), float(k == size))
+            else:
+                for k, bound in ((before, 0), (size, 1)):
+                    if k in literals:
+                        literals[k].SetBounds(bound, bound)
+        self.fixed = dict(sizes)
 
     def estimates(self, sizes: dict[Team, int]) -> list[tuple[float, Team, int]]:
         """(estimated change, team, new size) for every other size of every team, from the
         last solve's reduced costs (a team without a mix: its row's dual times the step).
         The LP's value is convex in the bounds, so each estimate, and the sum of several,
         is at most the true change: a move whose estimate is not negative cannot lower it."""
+        reduced, duals = self.response.reduced_cost, self.response.dual_value
         found = []
-        for team, row in self.rows.items():
+        for team, row in self.row_index.items():
             size = sizes.get(team, 0)
             low, high = self.limits[team]
-            literals = self.literals.get(team)
+            literals = self.literal_index.get(team)
             if literals is None:
-                dual = row.dual_value()
-                found.extend((dual * (k - size), team, k)
+                found.extend((duals[row] * (k - size), team, k)
                              for k in range(low, high + 1) if k != size)
             elif size in literals:
-                base = literals[size].reduced_cost()
-                found.extend((literal.reduced_cost() - base, team, k)
-                             for k, literal in literals.items() if k != size and k >= low)
+                base = reduced[literals[size]]
+                found.extend((reduced[index] - base, team, k)
+                             for k, index in literals.items() if k != size)
         return found
 
+    def shares(self, team: Team) -> dict[int, float]:
+        """Each size literal's value in the last solution."""
+        values = self.response.variable_value
+        return {k: values[index] for k, index in self.literal_index[team].items()}
+
     def values(self) -> dict[Key, float]:
-        return {key: var.solution_value() for key, var in self.x.items()}
+        values = self.response.variable_value
+        return {key: values[index] for index, key in enumerate(self.x)}
 
 
 def build_lp(m: RosterModel, weights: dict[str, int], staffed: bool) -> WeekLP:
@@ -111,6 +143,7 @@ def build_lp(m: RosterModel, weights: dict[str, int], staffed: bool) -> WeekLP:
     _teams(lp, weights, objective, staffed)
     lp.constant += _learning(lp, weights, objective)
     _switches(lp, weights, objective)
+    _support(lp, weights, objective)
     _avoid(lp)
     objective.SetMinimization()
     return lp
@@ -154,6 +187,7 @@ def _teams(lp: WeekLP, weights: dict[str, int], objective, staffed: bool) -> Non
         least = low if staffed else 0
         size = solver.Constraint(least, high)
         lp.rows[(did, slot)] = size
+        lp.row_index[(did, slot)] = size.index()
         lp.limits[(did, slot)] = (least, min(len(team), high))
         detainees = solver.Constraint(0, department.max_detainees
                                       if department.max_detainees is not None
@@ -166,18 +200,26 @@ def _teams(lp: WeekLP, weights: dict[str, int], objective, staffed: bool) -> Non
             objective.SetCoefficient(
                 var, assignment_cost(p, did, weights) - weights["below_contract"])
         if department.mix:
-            _mix(lp, weights, objective, (did, slot), high)
+            _mix(lp, weights, objective, (did, slot))
 
 
-def _mix(lp: WeekLP, weights, objective, team_key: Team, high: int) -> None:
-    """Persons outside the nearest counts, as in penalties.mix: one literal per size."""
+def _mix(lp: WeekLP, weights, objective, team_key: Team) -> None:
+    """Persons outside the nearest counts, as in penalties.mix: one literal per size.
+
+    Only sizes within the team's limits get a literal. The row alone keeps the average
+    size within them, but a literal below the minimum let the LP mix a packaging team of 3
+    with one of 18 into 13 and so ask for a mix that no whole team of 13 has: on the
+    100-person bench week that bound was 16,665, and without those literals it is the
+    optimum, 16,950 (300 people: 74,384 -> 74,478, the optimum 74,495)."""
     m, solver, x = lp.m, lp.solver, lp.x
     did, slot = team_key
     team = m.teams[team_key]
     department = m.problem.department(did)
-    sizes = range(min(len(team), high) + 1)
+    low, high = lp.limits[team_key]
+    sizes = range(low, high + 1)
     size_is = {k: solver.NumVar(0, 1, "") for k in sizes}
     lp.literals[team_key] = size_is
+    lp.literal_index[team_key] = {k: literal.index() for k, literal in size_is.items()}
     one = solver.Constraint(1, 1)
     for lit in size_is.values():
         one.SetCoefficient(lit, 1)
@@ -242,6 +284,24 @@ def _switches(lp: WeekLP, weights: dict[str, int], objective) -> None:
             row.SetCoefficient(x[(pid, did, first)], -1)
             for other in there.keys() - {did}:
                 row.SetCoefficient(x[(pid, other, second)], -1)
+
+
+def _support(lp: WeekLP, weights: dict[str, int], objective) -> None:
+    """A learner is unsupported at least as far as they are there beyond the experts with
+    them: alone >= x[learner] - sum of x[expert], exact for a whole roster."""
+    solver, x = lp.solver, lp.x
+    for (did, slot), team in lp.m.teams.items():
+        experts = [x[(p.id, did, slot)] for p, _ in team if p.skill(did) >= 2]
+        for p, _ in team:
+            if not p.is_learner(did):
+                continue
+            alone = solver.NumVar(0, 1, "")
+            objective.SetCoefficient(alone, weights["unsupported_learner"])
+            row = solver.Constraint(0, solver.infinity())
+            row.SetCoefficient(alone, 1)
+            row.SetCoefficient(x[(p.id, did, slot)], -1)
+            for var in experts:
+                row.SetCoefficient(var, 1)
 
 
 def _avoid(lp: WeekLP) -> None:

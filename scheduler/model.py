@@ -31,6 +31,8 @@ class RosterModel:
         default_factory=lambda: defaultdict(dict)
     )
     terms: dict[str, cp_model.LinearExprT] = field(default_factory=dict)
+    # Per team with a mix: one literal per size it may have (penalties.mix).
+    sizes: dict[tuple[str, Slot], dict[int, cp_model.IntVar]] = field(default_factory=dict)
 
     def team(self, department: str, slot: Slot) -> list[cp_model.IntVar]:
         return [var for _, var in self.teams.get((department, slot), ())]

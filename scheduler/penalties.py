@@ -127,6 +127,7 @@ def mix(m: RosterModel) -> cp_model.LinearExprT:
             continue
         sizes = range(min(len(team), department.staffing(slot)[1]) + 1)
         size_is = {k: m.model.NewBoolVar(f"size[{did},{slot},{k}]") for k in sizes}
+        m.sizes[(did, slot)] = size_is
         m.model.AddExactlyOne(size_is.values())
         m.model.Add(sum(var for _, var in team) == sum(k * lit for k, lit in size_is.items()))
         for group in m.problem.groups:
