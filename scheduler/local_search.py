@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import math
 import random
+import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from scheduler.daypart_flow import best_dayparts
+from scheduler.evaluate import evaluate
 from scheduler.model import RosterModel
 from scheduler.penalties import assignment_cost, mix_percent, nearest_counts
 from scheduler.problem import Assignment, Participant, Slot, places_of
@@ -221,12 +223,17 @@ def improve(
     seconds: float,
     seed: int = 1,
     kicks: bool = True,
+    target: float = -math.inf,
+    stop: threading.Event | None = None,
 ) -> list[Assignment]:
     """A roster at least as good as `roster` under `weights`, found within `seconds`.
     Without kicks it ends at the first roster that neither the moves nor the flow improve,
-    leaving the rest of the time to CP-SAT, which on small weeks does better with it."""
+    leaving the rest of the time to CP-SAT. It ends as soon as its roster's objective is
+    at `target` (a lower bound: nothing better is there to find), or `stop` is set."""
     deadline = time.perf_counter() + seconds
     state = _State(m, roster, weights)
+    # The state leaves out what no move changes (below_contract counts dayparts worked).
+    target -= evaluate(m.problem, roster).objective(weights) - state.cost()
     _place_all(state, deadline)
     rng = random.Random(seed)
     candidates = {team: [p.id for p, _ in members] for team, members in m.teams.items()}
@@ -236,7 +243,8 @@ def improve(
     slots = [slot for slot in m.problem.slots if len(by_slot[slot]) > 0]
     best, best_cost = state.roster(), state.cost()
     idle = 0
-    while slots and time.perf_counter() < deadline:
+    while slots and time.perf_counter() < deadline and best_cost > target and \
+            not (stop and stop.is_set()):
         if idle >= STAGNATION:
             _place_all(state, deadline)
             cost = state.cost()
@@ -250,6 +258,8 @@ def improve(
             idle = 0
         for _ in range(200):
             idle = 0 if _random_try(state, rng, slots, by_slot, candidates) else idle + 1
+        if state.cost() < best_cost and state.cost() <= target:
+            best, best_cost = state.roster(), state.cost()
     return state.roster() if state.cost() < best_cost else best
 
 

@@ -15,13 +15,14 @@ that gives someone else a daypart more.
 
 from __future__ import annotations
 
+import math
 import time
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from scheduler.bound import build_lp
 from scheduler.evaluate import PenaltyItem, evaluate
 from scheduler.explain import Clash, explain
 from scheduler.local_search import improve
@@ -39,21 +40,14 @@ FIRST_STAGE_SHARE = 0.5
 # with 20 s of local search, 2.3 % with 34 s and 2.2 % with 49 s. With more than 85 %
 # CP-SAT's presolve of a 1,000-person week no longer fits in what is left.
 LOCAL_SEARCH_SHARE = 0.85
-# A small week is one CP-SAT's LP worker (PORTFOLIO) solves by itself: 100 people (3,424
-# candidate assignments) in 10 s went from 17,605 with 6 s of local search to the proven
-# optimum 16,950 with at most 1 s of it, while at 300 people (9,217) its root LP alone
-# takes 7 s and without the local search 10 s ended 12 % above the bound instead of 4.5 %.
+# A small week is one whose LP, its dives and the search from the LP's roster all fit in
+# a second: 100 people (3,424 candidate assignments) take 0.2 s for the LP and 0.05 s for
+# whole sizes. There the LP comes first, and a whole roster is dived for next to the
+# search (team_sizes.Alongside); at 300 people (9,217) that dive did not end in 10 s.
 SMALL_WEEK = 5_000
-SMALL_WEEK_LOCAL_SEARCH = 1.0
-# On a large week the local search's time is split: until SETTLE_SHARE it settles team
-# sizes, until SIZES_SHARE the LP searches better ones next to it (team_sizes) while it
-# goes on, and the rest improves the roster the LP gives at them. Settling longer than
-# about SETTLE_PER_CANDIDATE seconds per candidate assignment does harm: 300 people in
-# 20 s ended 0.55-0.70 % above the bound after 3.4 s of settling and 0.26-0.28 % after
-# 1.7 s, while 1,000 people in 60 s ended at 1.85 % after 3 s, and at 1.23-1.36 % after
-# either 5.4 s or 9.8 s.
-SETTLE_SHARE, SIZES_SHARE = 0.2, 0.7
-SETTLE_PER_CANDIDATE = 0.00018
+# The share of the local search's time in which the LP next to it looks for team sizes
+# (dive, team_sizes); the rest improves the LP's roster at them.
+SIZES_SHARE = 0.7
 # CP-SAT's workers when there are at most two: the one with the full linear relaxation and
 # its cuts (linearization level 2), whose bound on 100 people reaches the optimum in under
 # 3 s where the default worker's stalls 3 % below it for a minute, and a tree search on
@@ -141,6 +135,7 @@ class _Run:
         self.workers = workers
         self.progress = progress
         self.first_feasible_time: float | None = None
+        self.alongside: Alongside | None = None
 
     def solve(self) -> Solution:
         m, scale = self.m, self.weights["understaffing"]
@@ -156,24 +151,27 @@ class _Run:
                 start, staffing.lower_bound, stable)
         m.model.Add(m.terms["understaffing"] <= shortage)
         staffed = proven and shortage == 0
+        if staffed:
+            _staffed_sizes(m)
         floors = [rest_bound(m, self.weights, staffed)]
-        if stable:
-            m.model.Add(m.terms["changes"] <= changed)
-            lp = None
-        else:
-            lp = Alongside(self.m, self.weights, staffed, self.deadline, floors,
-                           search=len(m.x) > SMALL_WEEK)
-            start = self._local_search(start, scale * staffing.lower_bound, lp)
-        m.model.Minimize(sum(self.weights[t] * m.terms[t] for t in TERMS if t != "understaffing"))
         offset = scale * shortage
 
         def bound(cp_sat_bound: float) -> float:
             return offset + max(*floors, cp_sat_bound)
 
+        if stable:
+            m.model.Add(m.terms["changes"] <= changed)
+        else:
+            start = self._local_search(start, scale * staffing.lower_bound, staffed, floors,
+                                       bound if proven else None)
+            if proven and evaluate(m.problem, start).objective(self.weights) <= bound(0):
+                # The LP's bound proves the roster optimal: CP-SAT has nothing to add.
+                return self._result(start, None, "optimal", int(bound(0)))
+        m.model.Minimize(sum(self.weights[t] * m.terms[t] for t in TERMS if t != "understaffing"))
         self._warm_start(start, bound)
         solver, status = self._stage(m, self.deadline - time.perf_counter(), bound)
-        if lp is not None:
-            lp.join(self.deadline - time.perf_counter())
+        if self.alongside is not None:
+            self.alongside.join(self.deadline - time.perf_counter())
         if status not in FOUND:
             return self._result(start, None, "feasible", bound(0) if proven else offset)
         if not proven:
@@ -227,33 +225,45 @@ class _Run:
         proven = status == cp_model.OPTIMAL or shortage == lower_bound
         return _roster(lean, solver), shortage, proven, changed
 
-    def _local_search(self, start: list[Assignment], bound: int,
-                      lp: Alongside) -> list[Assignment]:
-        """Not in a re-plan: its moves would trade stability, which ranks first there. On
-        a large week the search first settles team sizes, hands them to the LP next to it
-        for better ones (team_sizes) and goes on meanwhile; the LP's roster at the better
-        sizes (staffing.follow_lp) is then improved by the same search, and the better of
-        the two rosters goes on to CP-SAT."""
+    def _local_search(self, start: list[Assignment], bound: int, staffed: bool,
+                      floors: list[int],
+                      proven: Callable[[float], float] | None) -> list[Assignment]:
+        """Not in a re-plan: its moves would trade stability, which ranks first there.
+        Next to it the LP finds its bound, whole team sizes and better ones until
+        SIZES_SHARE of the search's time, then a whole roster at them (team_sizes,
+        dive). The LP's roster at those sizes (staffing.follow_lp) is improved by the same
+        search meanwhile; the best of the three rosters goes on to CP-SAT. On a small week
+        the LP comes first, and the search from the warm start runs only if it fails."""
         now = time.perf_counter()
-        seconds = (self.deadline - now) * LOCAL_SEARCH_SHARE
-        if len(self.m.x) <= SMALL_WEEK:
-            return self._keep_better(start, improve(
-                self.m, start, self.weights, min(seconds, SMALL_WEEK_LOCAL_SEARCH), kicks=False),
-                bound)
-        settle = min(seconds * SETTLE_SHARE, SETTLE_PER_CANDIDATE * len(self.m.x))
-        settled = improve(self.m, start, self.weights, settle)
-        lp.hand_over(dict(Counter((a.department, a.slot) for a in settled)),
-                     now + seconds * SIZES_SHARE)
-        free = self._keep_better(start, improve(
-            self.m, settled, self.weights, now + seconds * SIZES_SHARE - time.perf_counter()),
-            bound)
-        better = lp.better()
+        end = now + (self.deadline - now) * LOCAL_SEARCH_SHARE
+        large = len(self.m.x) > SMALL_WEEK
+        # Built here rather than in its thread: building is Python, which the search
+        # would slow down, and solving is GLOP, which runs beside it.
+        lp = build_lp(self.m, self.weights, staffed)
+        self.alongside = Alongside(lp, self.deadline, floors,
+                                   now + (end - now) * SIZES_SHARE, None if large else end)
+        if large:
+            free = self._keep_better(start, improve(
+                self.m, start, self.weights, self.alongside.until - time.perf_counter()), bound)
+            better = self.alongside.better()
+        else:
+            # The LP first: it is done in a few tenths of a second, and the search in
+            # Python next to it would slow both down (each waits for the GIL).
+            better = self.alongside.better()
+            free = start if better else self._keep_better(start, improve(
+                self.m, start, self.weights, end - time.perf_counter(), kicks=False), bound)
         if better is None:
             return free
         sizes, values = better
-        followed = improve(self.m, follow_lp(self.m, self.weights, values, sizes), self.weights,
-                           now + seconds - time.perf_counter())
-        return self._keep_better(free, followed, bound)
+        followed = self._keep_better(free, improve(
+            self.m, follow_lp(self.m, self.weights, values, sizes), self.weights,
+            end - time.perf_counter(), target=proven(0) if proven else -math.inf,
+            stop=self.alongside.optimal), bound)
+        whole = self.alongside.whole()
+        if whole is None:
+            return followed
+        return self._keep_better(followed, [Assignment(pid, did, *slot)
+                                            for pid, did, slot in whole], bound)
 
     def _keep_better(self, roster: list[Assignment], other: list[Assignment],
                      bound: int) -> list[Assignment]:
@@ -336,6 +346,17 @@ class _Callback(cp_model.CpSolverSolutionCallback):
 
     def on_solution_callback(self) -> None:
         self.run.found(float(self.Value(self.total)), float(self.bound(self.BestObjectiveBound())))
+
+
+def _staffed_sizes(m: RosterModel) -> None:
+    """Every team at or above its minimum, said of its size literals too: CP-SAT's
+    presolve does not see it without probing, and a literal below the minimum lets the LP
+    mix a team of 3 with one of 18 (bound.py's _mix has the figures)."""
+    for (did, slot), literals in m.sizes.items():
+        low = m.problem.department(did).staffing(slot)[0]
+        for size, literal in literals.items():
+            if size < low:
+                m.model.Add(literal == 0)
 
 
 def _roster(m: RosterModel, solver: cp_model.CpSolver) -> list[Assignment]:

@@ -1,14 +1,13 @@
 """Better team sizes for the week, searched on the LP with every size fixed.
 
-The local search settles how many people each team gets in its first second or so and
-then works within those sizes: on the 300-person bench week the LP at its sizes stood at
-75,410 after 1.5 s and at 75,395 after 10 s, while at the sizes of the proven optimum
-(74,495) it is 74,482. Moving sizes means moving many people to other dayparts at once
-(the optimum puts packaging at 53 on some mornings and 38 on some afternoons where the
-search keeps 48 everywhere), which no move of one or two people, nor a flow that keeps
+Sizes matter more than any move of one or two people: on the 300-person bench week the LP
+at the sizes the local search settled on stood at 75,410, and at the sizes of the proven
+optimum (74,495) at 74,482. Moving sizes means moving many people to other dayparts at
+once (the optimum puts packaging at 53 on some mornings and 38 on some afternoons where
+the search kept 48 everywhere), which no move of one or two people, nor a flow that keeps
 sizes, makes. The LP with every size fixed is a close estimate of the best roster at
-those sizes (at the optimum's sizes 13 below the optimum), and it solves again from its
-last basis in tens of milliseconds, so sizes can be searched on it directly.
+those sizes, and it solves again from its last basis in milliseconds, so sizes are
+searched on it directly, from the whole sizes of the free LP's solution (dive.py).
 
 Which sizes to try comes from the reduced costs of the size literals (WeekLP.estimates):
 each is at most the true change, so only moves with a negative estimate are tried, best
@@ -24,40 +23,35 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 
-from scheduler.bound import Team, WeekLP, build_lp, rounded_bound
-from scheduler.model import Key, RosterModel
+from scheduler.bound import WeekLP, rounded_bound
+from scheduler.dive import GAIN, Sizes, whole_roster, whole_sizes
+from scheduler.model import Key
 
-Sizes = dict[Team, int]
 # How many moves, best estimate first, one round may try before the sizes count as final.
 MOVES = 200
 # The most people a move adds to or takes from a team. A larger change is seldom
 # possible: GLOP finds the LP infeasible, taking up to 1.7 s to say so on 300 people.
 STEP = 3
-# Below this the LP's change is GLOP's tolerance, not a better size.
-GAIN = 0.5
 # Random moves from the best sizes once no move lowers the LP any more, and how many such
 # restarts in a row may bring nothing before the search ends.
 KICK, KICKS = 3, 10
-# A move's LP may take at most this share of the first LP's time.
+# A move's LP may take at most this share of the free LP's time.
 MOVE_SHARE = 0.5
 # How long past its time the local search waits for the search's last LP to come back.
 WAIT = 0.2
 
 
-def better_sizes(lp: WeekLP, sizes: Sizes,
-                 deadline: float) -> tuple[Sizes, dict[Key, float]] | None:
+def better_sizes(lp: WeekLP, sizes: Sizes, deadline: float,
+                 limit: float) -> tuple[Sizes, dict[Key, float]] | None:
     """Sizes whose fixed LP is at most that of `sizes`, and that LP's solution, searched
     until `deadline`; None when the LP at `sizes` is not solved in time (or infeasible).
     Where no move lowers the LP any more, the search goes on from the best sizes after a
-    few random moves, as the local search does after its kicks."""
+    few random moves, as the local search does after its kicks. A move whose LP takes
+    more than `limit` seconds is given up for the next."""
     lp.fix_sizes(sizes)
-    began = time.perf_counter()
-    value = lp.solve(deadline - began)
+    value = lp.solve(deadline - time.perf_counter())
     if value is None:
         return None
-    # A move that takes GLOP long is given up for the next: solving from the last basis
-    # takes 30-80 ms on 300 people, where one odd move took the second and a half left.
-    limit = (time.perf_counter() - began) * MOVE_SHARE
     best = _descend(lp, _Point(sizes, value, lp.values()), limit, deadline)
     rng = random.Random(1)
     idle = 0
@@ -137,43 +131,60 @@ def _moves(lp: WeekLP, sizes: Sizes) -> list[Sizes]:
 
 class Alongside:
     """The LP in a thread next to the local search (GLOP releases the GIL, so it takes the
-    core the search leaves free): first the bound, then, if `search`, once the local
-    search hands over the sizes it settled on, better sizes until the time it was given."""
+    core the search leaves free): first the bound, then whole sizes from its solution
+    (dive.whole_sizes) and better ones (better_sizes) until `until`, then, given an `end`,
+    a whole roster at those sizes (dive.whole_roster) until then. `optimal` is set when
+    that roster is at the bound, so that the search next to it can stop. The roster's
+    dive is for small weeks: on 300 people and more it did not end in the time left, and
+    its Python between GLOP's solves slowed the search down."""
 
-    def __init__(self, m: RosterModel, weights: dict[str, int], staffed: bool,
-                 deadline: float, floors: list[int], search: bool) -> None:
-        self.m, self.weights, self.staffed, self.search = m, weights, staffed, search
-        self.deadline, self.floors = deadline, floors
-        self.handed, self.done = threading.Event(), threading.Event()
-        self.sizes: Sizes = {}
-        self.until = deadline
+    def __init__(self, lp: WeekLP, deadline: float, floors: list[int], until: float,
+                 end: float | None) -> None:
+        self.lp, self.deadline, self.floors = lp, deadline, floors
+        self.until, self.end = until, end
+        self.sized, self.optimal, self.done = (threading.Event() for _ in range(3))
         self.found: tuple[Sizes, dict[Key, float]] | None = None
+        self.roster: list[Key] | None = None
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
-        """The search gets an LP of its own: GLOP solves the LP with fixed sizes from
-        scratch in 0.6 s on 300 people, but in 1.8 s from the free LP's last basis."""
+        lp = self.lp
         try:
-            value = build_lp(self.m, self.weights, self.staffed).solve(
-                self.deadline - time.perf_counter())
+            began = time.perf_counter()
+            value = lp.solve(self.deadline - began)
             self.floors.append(rounded_bound(value))
-            handed = (self.search and value is not None
-                      and self.handed.wait(self.deadline - time.perf_counter()))
-            if handed and time.perf_counter() < self.until:
-                self.found = better_sizes(build_lp(self.m, self.weights, self.staffed),
-                                          self.sizes, self.until)
+            if value is None:
+                return
+            limit = (time.perf_counter() - began) * MOVE_SHARE
+            found = whole_sizes(lp, self.until)
+            # Sizes whose LP is at the bound cannot be bettered.
+            if found is not None and lp.response.objective_value + lp.constant > value + GAIN:
+                found = better_sizes(lp, found[0], self.until, limit) or found
+            self.found = found
+            self.sized.set()
+            if found is None or self.end is None:
+                return
+            lp.fix_sizes(found[0])
+            if lp.solve(self.end - time.perf_counter()) is not None:
+                self.roster = whole_roster(lp, self.end)
+            if self.roster is not None and \
+                    lp.response.objective_value + lp.constant <= max(self.floors) + GAIN:
+                self.optimal.set()
         finally:
+            self.sized.set()
             self.done.set()
 
-    def hand_over(self, sizes: Sizes, until: float) -> None:
-        self.sizes, self.until = sizes, until
-        self.handed.set()
-
     def better(self) -> tuple[Sizes, dict[Key, float]] | None:
-        """The search's sizes and LP solution, waiting for it until its time is up."""
-        self.done.wait(max(0.0, self.until - time.perf_counter()) + WAIT)
+        """The sizes found and the LP's solution at them, waiting until their time is up."""
+        self.sized.wait(max(0.0, self.until - time.perf_counter()) + WAIT)
         return self.found
+
+    def whole(self) -> list[Key] | None:
+        """The whole roster's assignments, waiting until its time is up."""
+        if self.end is not None:
+            self.done.wait(max(0.0, self.end - time.perf_counter()) + WAIT)
+        return self.roster
 
     def join(self, seconds: float) -> None:
         self.thread.join(max(0.0, seconds))

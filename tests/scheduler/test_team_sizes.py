@@ -77,7 +77,7 @@ def test_the_search_stops_only_where_no_move_lowers_the_lp(data):
     lp.fix_sizes(sizes)
     start = lp.solve(5)
     with patch.object(team_sizes, "KICKS", 0):
-        found = better_sizes(lp, sizes, time.perf_counter() + 60)
+        found = better_sizes(lp, sizes, time.perf_counter() + 60, 5)
     assert found is not None
     best, values = found
     lp.fix_sizes(best)
