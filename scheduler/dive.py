@@ -12,6 +12,7 @@ single variable that does is ruled out instead.
 from __future__ import annotations
 
 import math
+import threading
 import time
 
 from ortools.linear_solver import pywraplp
@@ -57,13 +58,14 @@ def whole_sizes(lp: WeekLP, deadline: float) -> tuple[Sizes, dict[Key, float]] |
     return {team: round(size) for team, size in _members(lp).items()}, lp.values()
 
 
-def whole_roster(lp: WeekLP, deadline: float) -> list[Key] | None:
+def whole_roster(lp: WeekLP, deadline: float,
+                 stop: threading.Event | None = None) -> list[Key] | None:
     """A whole-numbered solution of the solved LP, as the assignments it makes: the
     assignments at a half or more are fixed first, the most certain first. At whole
     numbers every term of the LP is exact, so its value is the roster's objective (the
     LP leaves out only changes, which a first plan has none of). None when the dive does
-    not end in time."""
-    while True:
+    not end in time or `stop` is set."""
+    while not (stop and stop.is_set()):
         values = lp.values()
         open_ = sorted(((value, key) for key, value in values.items()
                         if FRACTION < value < 1 - FRACTION), reverse=True)
@@ -73,6 +75,7 @@ def whole_roster(lp: WeekLP, deadline: float) -> list[Key] | None:
             [lp.x[key] for _, key in open_]
         if not _fix_some(lp, likely, 0.0, deadline):
             return None
+    return None
 
 
 def _likeliest(lp: WeekLP) -> list[pywraplp.Variable]:
@@ -89,23 +92,34 @@ def _likeliest(lp: WeekLP) -> list[pywraplp.Variable]:
 def _fix_some(lp: WeekLP, variables: list[pywraplp.Variable], rise: float,
               deadline: float) -> bool:
     """Fixes at 1 as many of `variables`, from the first, as keep the LP within `rise` of
-    its value, but at least the first, or rules that one out; False when the LP is not
-    solved in time."""
+    its value. Where even the first alone does not, it is fixed at whichever of 1 and 0
+    raises the LP less. False when the LP is not solved in time (or is infeasible)."""
     value = lp.response.objective_value + lp.constant
     count = len(variables)
-    while True:
+    while count > 1:
         batch = variables[:count]
         for var in batch:
             var.SetBounds(1, 1)
         found = lp.solve(deadline - time.perf_counter())
-        if found is not None and (count == 1 or found <= value + GAIN + rise * abs(value)):
+        if found is not None and found <= value + GAIN + rise * abs(value):
             return True
         for var in batch:
             var.SetBounds(0, 1)
-        if count == 1:
-            batch[0].SetBounds(0, 0)
-            return lp.solve(deadline - time.perf_counter()) is not None
         count //= 2
+    first = variables[0]
+    tried = {}
+    for bound in (1, 0):
+        first.SetBounds(bound, bound)
+        found = lp.solve(deadline - time.perf_counter())
+        if found is not None and found <= value + GAIN:
+            return True
+        if found is not None:
+            tried[bound] = found
+    if not tried:
+        return False
+    best = min(tried, key=tried.get)
+    first.SetBounds(best, best)
+    return lp.solve(deadline - time.perf_counter()) is not None
 
 
 def _members(lp: WeekLP) -> dict[Team, float]:

@@ -166,12 +166,13 @@ class _Run:
                                        bound if proven else None)
             if proven and evaluate(m.problem, start).objective(self.weights) <= bound(0):
                 # The LP's bound proves the roster optimal: CP-SAT has nothing to add.
+                self.alongside.stop(self.deadline - time.perf_counter())
                 return self._result(start, None, "optimal", int(bound(0)))
         m.model.Minimize(sum(self.weights[t] * m.terms[t] for t in TERMS if t != "understaffing"))
         self._warm_start(start, bound)
         solver, status = self._stage(m, self.deadline - time.perf_counter(), bound)
         if self.alongside is not None:
-            self.alongside.join(self.deadline - time.perf_counter())
+            self.alongside.stop(self.deadline - time.perf_counter())
         if status not in FOUND:
             return self._result(start, None, "feasible", bound(0) if proven else offset)
         if not proven:
@@ -255,10 +256,12 @@ class _Run:
         if better is None:
             return free
         sizes, values = better
+        target = proven(0) if proven else -math.inf
         followed = self._keep_better(free, improve(
             self.m, follow_lp(self.m, self.weights, values, sizes), self.weights,
-            end - time.perf_counter(), target=proven(0) if proven else -math.inf,
-            stop=self.alongside.optimal), bound)
+            end - time.perf_counter(), target=target, stop=self.alongside.optimal), bound)
+        if evaluate(self.m.problem, followed).objective(self.weights) <= target:
+            return followed
         whole = self.alongside.whole()
         if whole is None:
             return followed

@@ -142,7 +142,8 @@ class Alongside:
                  end: float | None) -> None:
         self.lp, self.deadline, self.floors = lp, deadline, floors
         self.until, self.end = until, end
-        self.sized, self.optimal, self.done = (threading.Event() for _ in range(3))
+        self.sized, self.optimal, self.stopped, self.done = (
+            threading.Event() for _ in range(4))
         self.found: tuple[Sizes, dict[Key, float]] | None = None
         self.roster: list[Key] | None = None
         self.thread = threading.Thread(target=self._run, daemon=True)
@@ -167,7 +168,7 @@ class Alongside:
                 return
             lp.fix_sizes(found[0])
             if lp.solve(self.end - time.perf_counter()) is not None:
-                self.roster = whole_roster(lp, self.end)
+                self.roster = whole_roster(lp, self.end, self.stopped)
             if self.roster is not None and \
                     lp.response.objective_value + lp.constant <= max(self.floors) + GAIN:
                 self.optimal.set()
@@ -186,5 +187,8 @@ class Alongside:
             self.done.wait(max(0.0, self.end - time.perf_counter()) + WAIT)
         return self.roster
 
-    def join(self, seconds: float) -> None:
+    def stop(self, seconds: float) -> None:
+        """Ends the roster's dive once the search is done with it, and waits at most
+        `seconds` for the thread: a solve must not leave GLOP running beside the next."""
+        self.stopped.set()
         self.thread.join(max(0.0, seconds))
