@@ -42,12 +42,17 @@ def whole_sizes(lp: WeekLP, deadline: float) -> tuple[Sizes, dict[Key, float]] |
     300 people 11 solves, 0.04 % above it, 0.8 s; 1,000 people 3 solves, 0.09 % above it,
     3.4 s. Fixing one team per solve had taken up to 48 solves on 100 people and ended
     1.1 % above the bound on 300 (a last size that cost a daypart below contract)."""
-    while likeliest := _likeliest(lp):
-        if not _fix_some(lp, likeliest, SIZES_RISE, deadline):
-            return None
-    for team, size in _members(lp).items():
-        if team in lp.literals or abs(size - round(size)) <= FRACTION:
+    while True:
+        if likeliest := _likeliest(lp):
+            if not _fix_some(lp, likeliest, SIZES_RISE, deadline):
+                return None
             continue
+        members = _members(lp)
+        open_ = [(team, size) for team, size in members.items()
+                 if abs(size - round(size)) > FRACTION]
+        if not open_:
+            return {team: round(size) for team, size in members.items()}, lp.values()
+        team, size = open_[0]
         row = lp.rows[team]
         for whole in sorted((math.floor(size), math.ceil(size)), key=lambda k: abs(k - size)):
             row.SetBounds(whole, whole)
@@ -55,7 +60,6 @@ def whole_sizes(lp: WeekLP, deadline: float) -> tuple[Sizes, dict[Key, float]] |
                 break
         else:
             return None
-    return {team: round(size) for team, size in _members(lp).items()}, lp.values()
 
 
 def whole_roster(lp: WeekLP, deadline: float,
