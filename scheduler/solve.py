@@ -45,6 +45,10 @@ LOCAL_SEARCH_SHARE = 0.85
 # whole sizes. There the LP comes first, and a whole roster is dived for next to the
 # search (team_sizes.Alongside); at 300 people (9,217) that dive did not end in 10 s.
 SMALL_WEEK = 5_000
+# On a small week the LP and the search from its roster get at most this long: where the
+# search stalls, it stalls for good (100 people: 16,960 from 1 s to 8.5 s in two runs of
+# four), and CP-SAT from its roster does better with the rest.
+SMALL_WEEK_SEARCH = 1.2
 # The share of the local search's time in which the LP next to it looks for team sizes
 # (dive, team_sizes); the rest improves the LP's roster at them.
 SIZES_SHARE = 0.7
@@ -236,8 +240,9 @@ class _Run:
         search meanwhile; the best of the three rosters goes on to CP-SAT. On a small week
         the LP comes first, and the search from the warm start runs only if it fails."""
         now = time.perf_counter()
-        end = now + (self.deadline - now) * LOCAL_SEARCH_SHARE
         large = len(self.m.x) > SMALL_WEEK
+        seconds = (self.deadline - now) * LOCAL_SEARCH_SHARE
+        end = now + (seconds if large else min(seconds, SMALL_WEEK_SEARCH))
         # Built here rather than in its thread: building is Python, which the search
         # would slow down, and solving is GLOP, which runs beside it.
         lp = build_lp(self.m, self.weights, staffed)
