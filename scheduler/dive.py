@@ -6,7 +6,7 @@ With its size literals only within each team's limits (bound.py) the LP is tight
 nearly a roster. Fixing variables and solving again from the last basis is cheap (GLOP
 without presolve: 5-40 ms on 100 people), so the dive fixes many at once and halves the
 batch only where that raises the LP by more than it allows or makes it infeasible; a
-single variable that does is ruled out instead.
+single variable that does is fixed at whichever of 1 and 0 raises the LP less.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ FRACTION = 1e-6
 GAIN = 0.5
 # How much a step of the size dive may raise the LP, as a share of it, and still fix all
 # it tried. On 1,000 people fixing every team at once cost 1.9 % (226,575); with this,
-# 0.09 %. The roster dive allows no rise: on the 100-person bench week 0.05 % ended 35
-# above the optimum in one run of two, none at it in three of three.
+# 0.09 %. The roster dive allows no rise: on the 100-person bench week a rise of 0.05 %
+# ended 35 above the optimum in one run of two, 0.2 % above it in both.
 SIZES_RISE = 0.001
 
 
@@ -38,10 +38,12 @@ def whole_sizes(lp: WeekLP, deadline: float) -> tuple[Sizes, dict[Key, float]] |
     without a mix then takes its row's nearest whole number. None when the LP is not
     solved in time.
 
-    On the bench weeks: 100 people 1-8 solves, at the bound or 0.4 % above it, under 0.1 s;
-    300 people 11 solves, 0.04 % above it, 0.8 s; 1,000 people 3 solves, 0.09 % above it,
-    3.4 s. Fixing one team per solve had taken up to 48 solves on 100 people and ended
-    1.1 % above the bound on 300 (a last size that cost a daypart below contract)."""
+    On 100-person weeks (the bench's and seeds 1-3): 1-8 solves, at the bound or up to
+    0.4 % above it, under 0.1 s. On the bench weeks of 300 people: 11 solves, 0.04 % above
+    it, 0.8 s; of 1,000 people: 3 solves and 3 s, 0.09 % above it, on some hash seeds, 31
+    solves and 19.5 s on others, where the LP keeps turning other teams fractional.
+    Fixing one team per solve had taken up to 48 solves on 100 people and ended 1.1 %
+    above the bound on 300 (a last size that cost a daypart below contract)."""
     while True:
         if likeliest := _likeliest(lp):
             if not _fix_some(lp, likeliest, SIZES_RISE, deadline):

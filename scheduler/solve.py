@@ -232,8 +232,10 @@ class _Run:
 
     def _local_search(self, start: list[Assignment], bound: int, staffed: bool,
                       floors: list[int],
-                      proven: Callable[[float], float] | None) -> list[Assignment]:
+                      floor: Callable[[float], float] | None) -> list[Assignment]:
         """Not in a re-plan: its moves would trade stability, which ranks first there.
+        `floor` gives the proven bound on the objective once the LP has added to `floors`
+        (None where the understaffing is not proven least): a roster there is optimal.
         Next to it the LP finds its bound, whole team sizes and better ones until
         SIZES_SHARE of the search's time, then a whole roster at them (team_sizes,
         dive). The LP's roster at those sizes (staffing.follow_lp) is improved by the same
@@ -261,7 +263,7 @@ class _Run:
         if better is None:
             return free
         sizes, values = better
-        target = proven(0) if proven else -math.inf
+        target = floor(0) if floor else -math.inf
         followed = self._keep_better(free, improve(
             self.m, follow_lp(self.m, self.weights, values, sizes), self.weights,
             end - time.perf_counter(), target=target, stop=self.alongside.optimal), bound)
