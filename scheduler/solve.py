@@ -249,7 +249,7 @@ class _Run:
         # would slow down, and solving is GLOP, which runs beside it.
         lp = build_lp(self.m, self.weights, staffed)
         self.alongside = Alongside(lp, self.deadline, floors,
-                                   now + (end - now) * SIZES_SHARE, None if large else end)
+                                   now + (end - now) * SIZES_SHARE, end, roster=not large)
         if large:
             free = self._keep_better(start, improve(
                 self.m, start, self.weights, self.alongside.until - time.perf_counter()), bound)
