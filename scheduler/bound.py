@@ -79,6 +79,10 @@ class WeekLP:
             return None
         self.response = linear_solver_pb2.MPSolutionResponse()
         self.solver.FillSolutionResponseProto(self.response)
+        return self.value()
+
+    def value(self) -> float:
+        """The last solution's value, the constant included."""
         return self.response.objective_value + self.constant
 
     def fix_sizes(self, sizes: dict[Team, int]) -> None:

@@ -109,7 +109,7 @@ def _fix_some(lp: WeekLP, variables: list[pywraplp.Variable], rise: float,
     raises the LP less, or at 1 when any rise will do (a size ruled out leaves its team
     fractional, so a hurried dive would not end). False when the LP is not solved in time
     (or is infeasible)."""
-    value = lp.response.objective_value + lp.constant
+    value = lp.value()
     count = len(variables)
     while count > 1:
         batch = variables[:count]

@@ -232,8 +232,9 @@ def improve(
     at `target` (a lower bound: nothing better is there to find), or `stop` is set."""
     deadline = time.perf_counter() + seconds
     state = _State(m, roster, weights)
-    # The state leaves out what no move changes (below_contract counts dayparts worked).
-    target -= evaluate(m.problem, roster).objective(weights) - state.cost()
+    if target > -math.inf:
+        # The state leaves out what no move changes (below_contract counts dayparts worked).
+        target -= evaluate(m.problem, roster).objective(weights) - state.cost()
     _place_all(state, deadline)
     rng = random.Random(seed)
     candidates = {team: [p.id for p, _ in members] for team, members in m.teams.items()}
@@ -258,8 +259,8 @@ def improve(
             idle = 0
         for _ in range(200):
             idle = 0 if _random_try(state, rng, slots, by_slot, candidates) else idle + 1
-        if state.cost() < best_cost and state.cost() <= target:
-            best, best_cost = state.roster(), state.cost()
+        if target > -math.inf and (cost := state.cost()) < best_cost and cost <= target:
+            best, best_cost = state.roster(), cost
     return state.roster() if state.cost() < best_cost else best
 
 

@@ -166,7 +166,7 @@ class Alongside:
             limit = (time.perf_counter() - began) * MOVE_SHARE
             found = whole_sizes(lp, self.sized_by)
             # Sizes whose LP is at the bound cannot be bettered.
-            if found is not None and lp.response.objective_value + lp.constant > value + GAIN:
+            if found is not None and lp.value() > value + GAIN:
                 found = better_sizes(lp, found[0], self.until, limit) or found
             self.found = found
             self.sized.set()
@@ -175,8 +175,7 @@ class Alongside:
             lp.fix_sizes(found[0])
             if lp.solve(self.end - time.perf_counter()) is not None:
                 self.roster = whole_roster(lp, self.end, self.stopped)
-            if self.roster is not None and \
-                    lp.response.objective_value + lp.constant <= max(self.floors) + GAIN:
+            if self.roster is not None and lp.value() <= max(self.floors) + GAIN:
                 self.optimal.set()
         finally:
             self.sized.set()
