@@ -33,6 +33,8 @@ from scheduler.staffing import follow_lp, least_changes, rest_bound, staff_minim
 from scheduler.team_sizes import Alongside
 
 Progress = Callable[[float, float, float], None]
+# A roster with its objective, so that it is evaluated once.
+Scored = tuple[int, list[Assignment]]
 FIRST_STAGE_SHARE = 0.5
 # The local search gets 85 % of the time. Once its moves and the daypart flow stall it
 # restarts from its best roster with a kick, so it keeps gaining where CP-SAT, after it,
@@ -166,9 +168,9 @@ class _Run:
         if stable:
             m.model.Add(m.terms["changes"] <= changed)
         else:
-            start = self._local_search(start, scale * staffing.lower_bound, staffed, floors,
-                                       bound if proven else None)
-            if proven and evaluate(m.problem, start).objective(self.weights) <= bound(0):
+            cost, start = self._local_search(start, scale * staffing.lower_bound, staffed,
+                                             floors, bound if proven else None)
+            if proven and cost <= bound(0):
                 # The LP's bound proves the roster optimal: CP-SAT has nothing to add.
                 self.alongside.stop(self.deadline - time.perf_counter())
                 return self._result(start, None, "optimal", int(bound(0)))
@@ -232,7 +234,7 @@ class _Run:
 
     def _local_search(self, start: list[Assignment], bound: int, staffed: bool,
                       floors: list[int],
-                      floor: Callable[[float], float] | None) -> list[Assignment]:
+                      floor: Callable[[float], float] | None) -> Scored:
         """Not in a re-plan: its moves would trade stability, which ranks first there.
         `floor` gives the proven bound on the objective once the LP has added to `floors`
         (None where the understaffing is not proven least): a roster there is optimal.
@@ -240,7 +242,8 @@ class _Run:
         SIZES_SHARE of the search's time, then a whole roster at them (team_sizes,
         dive). The LP's roster at those sizes (staffing.follow_lp) is improved by the same
         search meanwhile; the best of the three rosters goes on to CP-SAT. On a small week
-        the LP comes first, and the search from the warm start runs only if it fails."""
+        the LP comes first, and the search from the warm start runs only if it fails.
+        Returns the roster with its objective."""
         now = time.perf_counter()
         large = len(self.m.x) > SMALL_WEEK
         seconds = (self.deadline - now) * LOCAL_SEARCH_SHARE
@@ -250,15 +253,16 @@ class _Run:
         lp = build_lp(self.m, self.weights, staffed)
         self.alongside = Alongside(lp, self.deadline, floors,
                                    now + (end - now) * SIZES_SHARE, end, roster=not large)
+        warm = evaluate(self.m.problem, start).objective(self.weights), start
         if large:
-            free = self._keep_better(start, improve(
+            free = self._keep_better(warm, improve(
                 self.m, start, self.weights, self.alongside.until - time.perf_counter()), bound)
             better = self.alongside.better()
         else:
             # The LP first: it is done in a few tenths of a second, and the search in
             # Python next to it would slow both down (each waits for the GIL).
             better = self.alongside.better()
-            free = start if better else self._keep_better(start, improve(
+            free = warm if better else self._keep_better(warm, improve(
                 self.m, start, self.weights, end - time.perf_counter(), kicks=False), bound)
         if better is None:
             return free
@@ -267,7 +271,7 @@ class _Run:
         followed = self._keep_better(free, improve(
             self.m, follow_lp(self.m, self.weights, values, sizes), self.weights,
             end - time.perf_counter(), target=target, stop=self.alongside.optimal), bound)
-        if evaluate(self.m.problem, followed).objective(self.weights) <= target:
+        if followed[0] <= target:
             return followed
         whole = self.alongside.whole()
         if whole is None:
@@ -275,15 +279,14 @@ class _Run:
         return self._keep_better(followed, [Assignment(pid, did, *slot)
                                             for pid, did, slot in whole], bound)
 
-    def _keep_better(self, roster: list[Assignment], other: list[Assignment],
-                     bound: int) -> list[Assignment]:
-        """`other` unless it costs more than `roster`; reported as found."""
-        before, after = (evaluate(self.m.problem, r).objective(self.weights)
-                         for r in (roster, other))
-        if after > before:
-            return roster
+    def _keep_better(self, scored: Scored, other: list[Assignment], bound: int) -> Scored:
+        """`other` with its objective unless it costs more than `scored`'s roster; reported
+        as found. Each roster is evaluated once."""
+        after = evaluate(self.m.problem, other).objective(self.weights)
+        if after > scored[0]:
+            return scored
         self.found(after, bound)
-        return other
+        return after, other
 
     def _warm_start(self, start: list[Assignment], bound: Callable[[float], float]) -> None:
         """Hint every variable, not just the roster: CP-SAT often fails to complete a hint
