@@ -1,5 +1,5 @@
-"""Whole numbers from the LP's solution by diving: fix what is nearly whole, solve again
-from the last basis, repeat.
+"""Whole team sizes from the LP's solution by diving: fix what is nearly whole, solve
+again from the last basis, repeat.
 
 With its size literals only within each team's limits (bound.py) the LP is tight: on the
 100-person bench week its bound is the optimum, and at whole team sizes its solution is
@@ -7,12 +7,15 @@ nearly a roster. Fixing variables and solving again from the last basis is cheap
 without presolve: 5-40 ms on 100 people), so the dive fixes many at once and halves the
 batch only where that raises the LP by more than it allows or makes it infeasible; a
 single variable that does is fixed at whichever of 1 and 0 raises the LP less.
+
+Until stop 15 a second dive made the roster whole the same way at those sizes; it ended
+above the bound or out of time on a third of the hash seeds, and SCIP on the LP's optimal
+face (face.py) replaced it.
 """
 
 from __future__ import annotations
 
 import math
-import threading
 import time
 
 from ortools.linear_solver import pywraplp
@@ -27,8 +30,10 @@ FRACTION = 1e-6
 GAIN = 0.5
 # How much a step of the size dive may raise the LP, as a share of it, and still fix all
 # it tried. On 1,000 people fixing every team at once cost 1.9 % (226,575); with this,
-# 0.09 %. The roster dive allows no rise: on the 100-person bench week a rise of 0.05 %
-# ended 35 above the optimum in one run of two, 0.2 % above it in both.
+# 0.09 %. On a small week the face at the sizes needs the LP at the bound, so the dive
+# there allows no rise (team_sizes.Alongside): on the 100-person bench week, on the hash
+# seeds where this share took 20-35 solves and ended 0.2 % above the bound, no rise took
+# 9-16 solves (0.15-0.2 s) and ended at it.
 SIZES_RISE = 0.001
 # After this share of its time the size dive takes any rise: on some hash seeds the dive
 # on 100 people takes 36-45 solves, 0.6-1 s, and it ran out of time in 4 of 28 solves of
@@ -37,7 +42,8 @@ SIZES_RISE = 0.001
 HURRY = 0.3
 
 
-def whole_sizes(lp: WeekLP, deadline: float) -> tuple[Sizes, dict[Key, float]] | None:
+def whole_sizes(lp: WeekLP, deadline: float,
+                rise: float = SIZES_RISE) -> tuple[Sizes, dict[Key, float]] | None:
     """Whole team sizes from the solved free LP, and the LP's solution at them: each team
     whose size is not whole is fixed at its likeliest size, nearest to whole first, and
     after HURRY of the time whatever that costs. A team without a mix then takes its row's
@@ -52,8 +58,8 @@ def whole_sizes(lp: WeekLP, deadline: float) -> tuple[Sizes, dict[Key, float]] |
     hurry = time.perf_counter() + HURRY * (deadline - time.perf_counter())
     while True:
         if likeliest := _likeliest(lp):
-            rise = SIZES_RISE if time.perf_counter() < hurry else math.inf
-            if not _fix_some(lp, likeliest, rise, deadline):
+            allowed = rise if time.perf_counter() < hurry else math.inf
+            if not _fix_some(lp, likeliest, allowed, deadline):
                 return None
             continue
         members = _members(lp)
@@ -69,26 +75,6 @@ def whole_sizes(lp: WeekLP, deadline: float) -> tuple[Sizes, dict[Key, float]] |
                 break
         else:
             return None
-
-
-def whole_roster(lp: WeekLP, deadline: float,
-                 stop: threading.Event | None = None) -> list[Key] | None:
-    """A whole-numbered solution of the solved LP, as the assignments it makes: the
-    assignments at a half or more are fixed first, the most certain first. At whole
-    numbers every term of the LP is exact, so its value is the roster's objective (the
-    LP leaves out only changes, which a first plan has none of). None when the dive does
-    not end in time or `stop` is set."""
-    while not (stop and stop.is_set()):
-        values = lp.values()
-        open_ = sorted(((value, key) for key, value in values.items()
-                        if FRACTION < value < 1 - FRACTION), reverse=True)
-        if not open_:
-            return [key for key, value in values.items() if value > 0.5]
-        likely = [lp.x[key] for value, key in open_ if value >= 0.5] or \
-            [lp.x[key] for _, key in open_]
-        if not _fix_some(lp, likely, 0.0, deadline):
-            return None
-    return None
 
 
 def _likeliest(lp: WeekLP) -> list[pywraplp.Variable]:

@@ -51,6 +51,13 @@ SMALL_WEEK = 5_000
 # search stalls, it stalls for good (100 people: 16,960 from 1 s to 8.5 s in two runs of
 # four), and CP-SAT from its roster does better with the rest.
 SMALL_WEEK_SEARCH = 1.2
+# On a small week SCIP looks for a roster on the LP's optimal face (face.py) for at most
+# this long, up to the deadline: on 100 people the face at the LP's whole sizes takes
+# 0.4-1 s, the face with free sizes 0.4-1.7 s. CP-SAT gets what is left.
+FACE_SEARCH = 1.5
+# CP-SAT, with the warm start's completion before it, is not started with less time left
+# than this: its presolve alone takes longer, and the solve would overrun its limit.
+LEAST_STAGE = 0.15
 # The share of the local search's time in which the LP next to it looks for team sizes
 # (dive, team_sizes); the rest improves the LP's roster at them.
 SIZES_SHARE = 0.7
@@ -159,7 +166,11 @@ class _Run:
         staffed = proven and shortage == 0
         if staffed:
             _staffed_sizes(m)
-        floors = [rest_bound(m, self.weights, staffed)]
+        floors: list[int] = []
+        if not stable:
+            # GLOP solves the LP in its thread while the flow's bound is found here.
+            self._start_lp(staffed, floors)
+        floors.append(rest_bound(m, self.weights, staffed))
         offset = scale * shortage
 
         def bound(cp_sat_bound: float) -> float:
@@ -169,14 +180,17 @@ class _Run:
             m.model.Add(m.terms["changes"] <= changed)
         else:
             cost, start = self._local_search(start, scale * staffing.lower_bound, staffed,
-                                             floors, bound if proven else None)
+                                             bound if proven else None)
             if proven and cost <= bound(0):
                 # The LP's bound proves the roster optimal: CP-SAT has nothing to add.
                 self.alongside.stop(self.deadline - time.perf_counter())
                 return self._result(start, None, "optimal", int(bound(0)))
-        m.model.Minimize(sum(self.weights[t] * m.terms[t] for t in TERMS if t != "understaffing"))
-        self._warm_start(start, bound)
-        solver, status = self._stage(m, self.deadline - time.perf_counter(), bound)
+        status = cp_model.UNKNOWN
+        if self.deadline - time.perf_counter() >= LEAST_STAGE:
+            m.model.Minimize(sum(self.weights[t] * m.terms[t]
+                                 for t in TERMS if t != "understaffing"))
+            self._warm_start(start, bound)
+            solver, status = self._stage(m, self.deadline - time.perf_counter(), bound)
         if self.alongside is not None:
             self.alongside.stop(self.deadline - time.perf_counter())
         if status not in FOUND:
@@ -232,27 +246,35 @@ class _Run:
         proven = status == cp_model.OPTIMAL or shortage == lower_bound
         return _roster(lean, solver), shortage, proven, changed
 
-    def _local_search(self, start: list[Assignment], bound: int, staffed: bool,
-                      floors: list[int],
-                      floor: Callable[[float], float] | None) -> Scored:
-        """Not in a re-plan: its moves would trade stability, which ranks first there.
-        `floor` gives the proven bound on the objective once the LP has added to `floors`
-        (None where the understaffing is not proven least): a roster there is optimal.
-        Next to it the LP finds its bound, whole team sizes and better ones until
-        SIZES_SHARE of the search's time, then a whole roster at them (team_sizes,
-        dive). The LP's roster at those sizes (staffing.follow_lp) is improved by the same
-        search meanwhile; the best of the three rosters goes on to CP-SAT. On a small week
-        the LP comes first, and the search from the warm start runs only if it fails.
-        Returns the roster with its objective."""
+    def _start_lp(self, staffed: bool, floors: list[int]) -> None:
+        """The LP's thread (team_sizes.Alongside), which adds its bound to `floors`. It is
+        built here rather than in its thread: building is Python, which the search would
+        slow down, and solving is GLOP, which runs beside it."""
         now = time.perf_counter()
         large = len(self.m.x) > SMALL_WEEK
         seconds = (self.deadline - now) * LOCAL_SEARCH_SHARE
         end = now + (seconds if large else min(seconds, SMALL_WEEK_SEARCH))
-        # Built here rather than in its thread: building is Python, which the search
-        # would slow down, and solving is GLOP, which runs beside it.
         lp = build_lp(self.m, self.weights, staffed)
-        self.alongside = Alongside(lp, self.deadline, floors,
-                                   now + (end - now) * SIZES_SHARE, end, roster=not large)
+        self.alongside = Alongside(lp, self.deadline, floors, now + (end - now) * SIZES_SHARE,
+                                   end, None if large else self.weights,
+                                   min(self.deadline, now + FACE_SEARCH))
+
+    def _local_search(self, start: list[Assignment], bound: int, staffed: bool,
+                      floor: Callable[[float], float] | None) -> Scored:
+        """Not in a re-plan: its moves would trade stability, which ranks first there.
+        `floor` gives the proven bound on the objective once the LP has added to `floors`
+        (None where the understaffing is not proven least): a roster there is optimal.
+        Next to it the LP's thread finds whole team sizes and better ones until
+        SIZES_SHARE of the search's time (team_sizes, dive). The LP's roster at those
+        sizes (staffing.follow_lp) is improved by the same search meanwhile; on a large
+        week the search from the warm start runs first, and the better roster goes on to
+        CP-SAT. On a small week the LP comes first, the search from the warm start runs
+        only if it fails, and SCIP looks for a roster on the LP's optimal face next to the
+        search (face.py), whose whole model is built here while GLOP solves. Returns the
+        roster with its objective."""
+        large, end = len(self.m.x) > SMALL_WEEK, self.alongside.end
+        if not large:
+            self.alongside.give(build_lp(self.m, self.weights, staffed, whole=True))
         warm = evaluate(self.m.problem, start).objective(self.weights), start
         if large:
             free = self._keep_better(warm, improve(
@@ -263,14 +285,15 @@ class _Run:
             # Python next to it would slow both down (each waits for the GIL).
             better = self.alongside.better()
             free = warm if better else self._keep_better(warm, improve(
-                self.m, start, self.weights, end - time.perf_counter(), kicks=False), bound)
-        if better is None:
-            return free
-        sizes, values = better
-        target = floor(0) if floor else -math.inf
-        followed = self._keep_better(free, improve(
-            self.m, follow_lp(self.m, self.weights, values, sizes), self.weights,
-            end - time.perf_counter(), target=target, stop=self.alongside.optimal), bound)
+                self.m, start, self.weights, end - time.perf_counter(), kicks=False,
+                target=self._target(floor), stop=self.alongside.optimal), bound)
+        target = self._target(floor)
+        followed = free
+        if better is not None:
+            sizes, values = better
+            followed = self._keep_better(free, improve(
+                self.m, follow_lp(self.m, self.weights, values, sizes), self.weights,
+                end - time.perf_counter(), target=target, stop=self.alongside.optimal), bound)
         if followed[0] <= target:
             return followed
         whole = self.alongside.whole()
@@ -278,6 +301,12 @@ class _Run:
             return followed
         return self._keep_better(followed, [Assignment(pid, did, *slot)
                                             for pid, did, slot in whole], bound)
+
+    @staticmethod
+    def _target(floor: Callable[[float], float] | None) -> float:
+        """The objective at which a roster is proven optimal, from the bounds found so far
+        (none where the understaffing is not proven least)."""
+        return floor(0) if floor else -math.inf
 
     def _keep_better(self, scored: Scored, other: list[Assignment], bound: int) -> Scored:
         """`other` with its objective unless it costs more than `scored`'s roster; reported

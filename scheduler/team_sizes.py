@@ -17,6 +17,7 @@ another down by as many people, which keeps the dayparts worked.
 
 from __future__ import annotations
 
+import math
 import random
 import threading
 import time
@@ -24,7 +25,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from scheduler.bound import WeekLP, rounded_bound
-from scheduler.dive import GAIN, Sizes, whole_roster, whole_sizes
+from scheduler.dive import GAIN, SIZES_RISE, Sizes, whole_sizes
+from scheduler.face import face_roster, target
 from scheduler.model import Key
 
 # How many moves, best estimate first, one round may try before the sizes count as final.
@@ -39,6 +41,12 @@ KICK, KICKS = 3, 10
 MOVE_SHARE = 0.5
 # How long past its time the local search waits for the search's last LP to come back.
 WAIT = 0.2
+# A face is not started with less time left than this: SCIP's presolve and root LP
+# alone take longer on 100 people.
+FACE_LEAST = 0.1
+# How often a stop asks SCIP again to end: a request made just before its solve began is
+# not seen by it.
+INTERRUPT = 0.02
 
 
 def better_sizes(lp: WeekLP, sizes: Sizes, deadline: float,
@@ -132,11 +140,12 @@ def _moves(lp: WeekLP, sizes: Sizes) -> list[Sizes]:
 class Alongside:
     """The LP in a thread next to the local search (GLOP releases the GIL, so it takes the
     core the search leaves free): first the bound, then whole sizes from its solution
-    (dive.whole_sizes) and better ones (better_sizes) until `until`, then, if `roster`, a
-    whole roster at those sizes (dive.whole_roster) until `end`. `optimal` is set when
-    that roster is at the bound, so that the search next to it can stop. The roster's
-    dive is for small weeks: on 300 people and more it did not end in the time left, and
-    its Python between GLOP's solves slowed the search down.
+    (dive.whole_sizes) and better ones (better_sizes) until `until`. On a small week the
+    whole model (given while the free LP solves) then looks for a roster on the LP's
+    optimal face until `face_end`, first at those sizes, then with sizes free
+    (face.face_roster; SCIP releases the GIL too). `optimal` is set when that roster
+    costs the bound, so that the search next to it can stop. On 300 people and more the
+    LP is not tight, and its face holds no roster.
 
     The size dive may go on past `until`, up to halfway to `end`: on 1,000 people it takes
     3 s on some hash seeds and 19.5 s on others, and without its sizes the search from
@@ -144,14 +153,17 @@ class Alongside:
     0.11-0.26 %)."""
 
     def __init__(self, lp: WeekLP, deadline: float, floors: list[int], until: float,
-                 end: float, roster: bool) -> None:
+                 end: float, weights: dict[str, int] | None = None,
+                 face_end: float = 0.0) -> None:
         self.lp, self.deadline, self.floors = lp, deadline, floors
-        self.until, self.end, self.dive_roster = until, end, roster
+        self.until, self.end, self.weights, self.face_end = until, end, weights, face_end
         self.sized_by = until + (end - until) / 2
-        self.sized, self.optimal, self.stopped, self.done = (
+        self.sized, self.optimal, self.given, self.done = (
             threading.Event() for _ in range(4))
         self.found: tuple[Sizes, dict[Key, float]] | None = None
         self.roster: list[Key] | None = None
+        self.mip: WeekLP | None = None
+        self.stopped = False
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
 
@@ -163,23 +175,52 @@ class Alongside:
             self.floors.append(rounded_bound(value))
             if value is None:
                 return
+            free = lp.response
             limit = (time.perf_counter() - began) * MOVE_SHARE
-            found = whole_sizes(lp, self.sized_by)
-            # Sizes whose LP is at the bound cannot be bettered.
-            if found is not None and lp.value() > value + GAIN:
+            face = self.weights is not None
+            found = whole_sizes(lp, self.sized_by, 0.0 if face else SIZES_RISE)
+            # Sizes whose LP is at the bound cannot be bettered; on a small week the face
+            # goes on without them.
+            if found is not None and lp.value() > value + GAIN and not face:
                 found = better_sizes(lp, found[0], self.until, limit) or found
             self.found = found
             self.sized.set()
-            if found is None or not self.dive_roster:
-                return
-            lp.fix_sizes(found[0])
-            if lp.solve(self.end - time.perf_counter()) is not None:
-                self.roster = whole_roster(lp, self.end, self.stopped)
-            if self.roster is not None and lp.value() <= max(self.floors) + GAIN:
-                self.optimal.set()
+            if self.weights is not None:
+                self._face(free, value, found)
         finally:
             self.sized.set()
             self.done.set()
+
+    def _face(self, free, value: float, found: tuple[Sizes, dict[Key, float]] | None) -> None:
+        """A roster at the bound from the face of the LP at the found sizes, then from the
+        free LP's. Of those found above the bound, the cheaper is kept."""
+        lp = self.lp
+        if not self.given.wait(max(0.0, self.face_end - time.perf_counter())):
+            return
+        goal = target(max(self.floors), self.weights)
+        faces = [(free, value, None)]
+        if found is not None:
+            lp.fix_sizes(found[0])
+            sized = lp.solve(self.face_end - time.perf_counter())
+            if sized is not None and sized <= goal:
+                faces.insert(0, (lp.response, sized, found[0]))
+        best = math.inf
+        for response, at, sizes in faces:
+            if self.stopped or self.face_end - time.perf_counter() < FACE_LEAST:
+                return
+            result = face_roster(self.mip, response, at, goal,
+                                 self.face_end - time.perf_counter(), sizes)
+            if result is not None and result[0] < best:
+                best, self.roster = result
+            if best <= goal + GAIN:
+                self.optimal.set()
+                return
+
+    def give(self, mip: WeekLP) -> None:
+        """The whole model for the face's roster, built on the caller's thread while GLOP
+        solves the free LP on this one."""
+        self.mip = mip
+        self.given.set()
 
     def better(self) -> tuple[Sizes, dict[Key, float]] | None:
         """The sizes found and the LP's solution at them, waiting until their time is up."""
@@ -187,13 +228,18 @@ class Alongside:
         return self.found
 
     def whole(self) -> list[Key] | None:
-        """The whole roster's assignments, waiting until its time is up."""
-        if self.dive_roster:
-            self.done.wait(max(0.0, self.end - time.perf_counter()) + WAIT)
+        """The face's roster, waiting until its time is up."""
+        if self.weights is not None:
+            self.done.wait(max(0.0, self.face_end - time.perf_counter()) + WAIT)
         return self.roster
 
     def stop(self, seconds: float) -> None:
-        """Ends the roster's dive once the search is done with it, and waits at most
-        `seconds` for the thread: a solve must not leave GLOP running beside the next."""
-        self.stopped.set()
-        self.thread.join(max(0.0, seconds))
+        """Ends the face's search once the local search is done with it, and waits at most
+        `seconds` for the thread: a solve must not leave GLOP or SCIP running beside the
+        next."""
+        self.stopped = True
+        until = time.perf_counter() + max(0.0, seconds)
+        while self.thread.is_alive() and time.perf_counter() < until:
+            if self.mip is not None:
+                self.mip.solver.InterruptSolve()
+            self.thread.join(min(INTERRUPT, max(0.0, until - time.perf_counter())))

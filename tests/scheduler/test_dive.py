@@ -1,5 +1,5 @@
-"""The dives on the LP: whole sizes within each team's limits, and a whole roster whose
-objective is the LP's value (every term of the LP is exact at whole numbers)."""
+"""The size dive on the LP (whole sizes within each team's limits), the LP's bound on a
+generated week, and the local search's stop at a target."""
 
 import math
 import threading
@@ -10,24 +10,16 @@ from hypothesis import given
 from ortools.sat.python import cp_model
 
 from bench.solver import generate
-from scheduler import WEIGHTS, check, evaluate, local_search, parse_problem
+from scheduler import WEIGHTS, local_search, parse_problem
 from scheduler.bound import build_lp, lp_bound
-from scheduler.dive import whole_roster, whole_sizes
+from scheduler.dive import whole_sizes
 from scheduler.model import build_model
-from scheduler.penalties import objective_value
-from scheduler.problem import Assignment
 from scheduler.staffing import staff_minimums
 from tests.scheduler.roster_factory import solved
 from tests.scheduler.test_properties import weeks
 from tests.scheduler.test_team_sizes import EXAMPLES, _first_plan
 
 solve_module = __import__("importlib").import_module("scheduler.solve")
-
-
-def _without_understaffing(problem, roster) -> int:
-    """The LP leaves understaffing to the stage before it."""
-    penalties = evaluate(problem, roster).penalties
-    return objective_value({**penalties, "understaffing": 0}, WEIGHTS)
 
 
 @EXAMPLES
@@ -46,26 +38,6 @@ def test_whole_sizes_are_whole_within_limits_and_solve_the_lp(data):
         assert abs(members - size) < 1e-6
     lp.fix_sizes(sizes)
     assert lp.solve(5) >= free - 1e-6
-
-
-@EXAMPLES
-@given(weeks())
-def test_the_whole_roster_keeps_the_rules_and_costs_what_the_lp_says(data):
-    """At whole numbers the LP's terms are exact, so the roster's objective is the LP's
-    value: this fails as soon as a term of the LP undercounts (dropping the unsupported
-    learners' rows, say) or overcounts."""
-    problem, m, _, _ = _first_plan(data)
-    lp = build_lp(m, WEIGHTS, staffed=False)
-    assert lp.solve(5) is not None
-    sizes, _ = whole_sizes(lp, time.perf_counter() + 60)
-    lp.fix_sizes(sizes)
-    assert lp.solve(5) is not None
-    keys = whole_roster(lp, time.perf_counter() + 60)
-    assert keys is not None
-    roster = [Assignment(pid, did, *slot) for pid, did, slot in keys]
-    assert check(problem, roster) == []
-    value = lp.value()
-    assert abs(_without_understaffing(problem, roster) - value) < 1e-4
 
 
 def test_the_lp_bound_proves_the_optimum_of_a_generated_week():
