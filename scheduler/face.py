@@ -33,6 +33,11 @@ FOUND = (pywraplp.Solver.OPTIMAL, pywraplp.Solver.FEASIBLE)
 TOLERANCE = 1e-7
 
 
+def available() -> bool:
+    """SCIP comes with OR-Tools' wheels; a build without it still solves, without faces."""
+    return pywraplp.Solver.SupportsProblemType(pywraplp.Solver.SCIP_MIXED_INTEGER_PROGRAMMING)
+
+
 def target(bound: int, weights: dict[str, int]) -> int:
     """The least objective a roster can have at or above `bound`: every objective is a
     sum of weights, so a multiple of their greatest common divisor."""

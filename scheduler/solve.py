@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from scheduler import face
 from scheduler.bound import build_lp
 from scheduler.evaluate import PenaltyItem, evaluate
 from scheduler.explain import Clash, explain
@@ -274,7 +275,8 @@ class _Run:
         roster with its objective."""
         large, end = len(self.m.x) > SMALL_WEEK, self.alongside.end
         if not large:
-            self.alongside.give(build_lp(self.m, self.weights, staffed, whole=True))
+            self.alongside.give(build_lp(self.m, self.weights, staffed, whole=True)
+                                if face.available() else None)
         warm = evaluate(self.m.problem, start).objective(self.weights), start
         if large:
             free = self._keep_better(warm, improve(

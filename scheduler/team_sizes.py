@@ -195,7 +195,7 @@ class Alongside:
         """A roster at the bound from the face of the LP at the found sizes, then from the
         free LP's. Of those found above the bound, the cheaper is kept."""
         lp = self.lp
-        if not self.given.wait(max(0.0, self.face_end - time.perf_counter())):
+        if not self.given.wait(max(0.0, self.face_end - time.perf_counter())) or not self.mip:
             return
         goal = target(max(self.floors), self.weights)
         faces = [(free, value, None)]
@@ -216,9 +216,9 @@ class Alongside:
                 self.optimal.set()
                 return
 
-    def give(self, mip: WeekLP) -> None:
-        """The whole model for the face's roster, built on the caller's thread while GLOP
-        solves the free LP on this one."""
+    def give(self, mip: WeekLP | None) -> None:
+        """The whole model for the face's roster (None without SCIP), built on the
+        caller's thread while GLOP solves the free LP on this one."""
         self.mip = mip
         self.given.set()
 
