@@ -43,10 +43,11 @@ FIRST_STAGE_SHARE = 0.5
 # with 20 s of local search, 2.3 % with 34 s and 2.2 % with 49 s. With more than 85 %
 # CP-SAT's presolve of a 1,000-person week no longer fits in what is left.
 LOCAL_SEARCH_SHARE = 0.85
-# A small week is one whose LP, its dives and the search from the LP's roster all fit in
-# a second: 100 people (3,424 candidate assignments) take 0.2 s for the LP and 0.05 s for
-# whole sizes. There the LP comes first, and a whole roster is dived for next to the
-# search (team_sizes.Alongside); at 300 people (9,217) that dive did not end in 10 s.
+# A small week is one whose LP, its size dive and the search from the LP's roster all fit
+# in a second: 100 people (3,424 candidate assignments) take 0.2 s for the LP and 0.05 s
+# for whole sizes. There the LP comes first, and SCIP looks for a roster on its optimal
+# face next to the search (face.py); at 300 people (9,217) the LP is not tight, and a dive
+# for a whole roster on it did not end in 10 s.
 SMALL_WEEK = 5_000
 # On a small week the LP and the search from its roster get at most this long: where the
 # search stalls, it stalls for good (100 people: 16,960 from 1 s to 8.5 s in two runs of

@@ -239,7 +239,9 @@ class Alongside:
         next."""
         self.stopped = True
         until = time.perf_counter() + max(0.0, seconds)
-        while self.thread.is_alive() and time.perf_counter() < until:
+        while True:
             if self.mip is not None:
                 self.mip.solver.InterruptSolve()
             self.thread.join(min(INTERRUPT, max(0.0, until - time.perf_counter())))
+            if not self.thread.is_alive() or time.perf_counter() >= until:
+                return
