@@ -17,7 +17,6 @@ another down by as many people, which keeps the dayparts worked.
 
 from __future__ import annotations
 
-import math
 import random
 import threading
 import time
@@ -26,7 +25,7 @@ from dataclasses import dataclass
 
 from scheduler.bound import WeekLP, rounded_bound
 from scheduler.dive import GAIN, SIZES_RISE, Sizes, whole_sizes
-from scheduler.face import face_roster, target
+from scheduler.face import LEAST, face_roster, raise_bound, target
 from scheduler.model import Key
 
 # How many moves, best estimate first, one round may try before the sizes count as final.
@@ -41,9 +40,6 @@ KICK, KICKS = 3, 10
 MOVE_SHARE = 0.5
 # How long past its time the local search waits for the search's last LP to come back.
 WAIT = 0.2
-# A face is not started with less time left than this: SCIP's presolve and root LP
-# alone take longer on 100 people.
-FACE_LEAST = 0.1
 # How often a stop asks SCIP again to end: a request made just before its solve began is
 # not seen by it.
 INTERRUPT = 0.02
@@ -193,28 +189,29 @@ class Alongside:
 
     def _face(self, free, value: float, found: tuple[Sizes, dict[Key, float]] | None) -> None:
         """A roster at the bound from the face of the LP at the found sizes, then from the
-        free LP's. Of those found above the bound, the cheaper is kept."""
+        free LP's face, whose search also raises the bound (face.raise_bound). Of those
+        found above the bound, the cheaper is kept."""
         lp = self.lp
         if not self.given.wait(max(0.0, self.face_end - time.perf_counter())) or not self.mip:
             return
         goal = target(max(self.floors), self.weights)
-        faces = [(free, value, None)]
+        roster = None
         if found is not None:
             lp.fix_sizes(found[0])
             sized = lp.solve(self.face_end - time.perf_counter())
-            if sized is not None and sized <= goal:
-                faces.insert(0, (lp.response, sized, found[0]))
-        best = math.inf
-        for response, at, sizes in faces:
-            if self.stopped or self.face_end - time.perf_counter() < FACE_LEAST:
-                return
-            result = face_roster(self.mip, response, at, goal,
-                                 self.face_end - time.perf_counter(), sizes)
-            if result is not None and result[0] < best:
-                best, self.roster = result
-            if best <= goal + GAIN:
+            if sized is not None and sized <= goal + GAIN and self._time_left():
+                roster = face_roster(self.mip, lp.response, sized, goal,
+                                     self.face_end - time.perf_counter(), found[0]).roster
+        if roster is None or roster[0] > goal + GAIN:
+            roster = raise_bound(self.mip, free, value, self.floors, self.weights,
+                                 self.face_end, lambda: self.stopped, roster)
+        if roster is not None:
+            self.roster = roster[1]
+            if roster[0] <= target(max(self.floors), self.weights) + GAIN:
                 self.optimal.set()
-                return
+
+    def _time_left(self) -> bool:
+        return not self.stopped and self.face_end - time.perf_counter() >= LEAST
 
     def give(self, mip: WeekLP | None) -> None:
         """The whole model for the face's roster (None without SCIP), built on the
