@@ -22,6 +22,8 @@ from inventory.layout import create_locations
 from inventory.models import Article, Pallet
 
 PER_PAGE = 50
+# A receipt's message names each pallet up to this many, and the first and last beyond.
+LISTED_LABELS = 5
 
 
 @bp.route("/")
@@ -78,7 +80,7 @@ def receipt():
                 _(
                     "%(count)s pallet(s) ontvangen: %(labels)s",
                     count=len(pallets),
-                    labels=", ".join(p.label for p in pallets),
+                    labels=_labels(pallets),
                 ),
                 "success",
             )
@@ -180,3 +182,13 @@ def history():
         article_id=article_id,
         pallet_label=pallet_label,
     )
+
+
+def _labels(pallets: list[Pallet]) -> str:
+    """The labels of a receipt, as a range from the first to the last once there are more
+    than a few: the message travels in the session cookie, and 200 labels of 18 digits
+    made it larger than browsers keep (4 KB), which logged the manager out."""
+    labels = [pallet.label for pallet in pallets]
+    if len(labels) <= LISTED_LABELS:
+        return ", ".join(labels)
+    return f"{labels[0]} … {labels[-1]}"

@@ -73,6 +73,20 @@ def test_receive_put_away_on_the_suggested_place_and_see_the_map(manager, db):
     assert "A-01" in page and "25% — deels bezet" in page
 
 
+def test_a_large_receipt_names_its_first_and_last_pallet_and_keeps_the_session(manager, db):
+    """Every label of 200 pallets in the message made the session cookie larger than
+    browsers keep, which logged the manager out."""
+    response = _receive(manager, db, units=200, pallets=200)
+    assert response.status_code == 303
+    labels = [p.label for p in db.exec(select(Pallet).order_by(Pallet.id)).all()]
+    assert len(labels) == 200
+    page = manager.get("/magazijn/wegzetten").get_data(as_text=True)
+    assert f"200 pallet(s) ontvangen: {labels[0]} … {labels[-1]}" in page
+    assert labels[1] not in page.split("ontvangen:")[1].split("</")[0]
+    cookie = manager.get_cookie("session")
+    assert cookie is not None and len(cookie.value) < 4000
+
+
 def test_put_away_on_a_full_place_is_refused_in_dutch(manager, db):
     _receive(manager, db)
     first, second = db.exec(select(Pallet)).all()
