@@ -11,7 +11,7 @@ preferences, the mix through one fractional literal per team size (staffing.rest
 explains why size matters), learning visits, department switches and unsupported
 learners. Each is exact at whole numbers and never above it in between, and changes count
 as 0, so the value is at most the weighted sum of any roster that keeps the hard rules
-and the least understaffing, and equal to it for a whole-numbered first plan (dive.py).
+and the least understaffing, and equal to it for a whole-numbered first plan (face.py).
 
 GLOP runs its dual simplex with perturbed costs: on the 1,000-person bench week that
 solves the LP in 4 s where the default primal simplex takes 13 s (300 people: 0.5 s
@@ -22,8 +22,9 @@ from its last basis: 5-10 ms on 100 people and 0.1-0.2 s on 1,000, against 0.25 
 30-60 s with presolve, which starts over each time.
 
 The same LP with sizes fixed is no longer a bound but a close estimate of the best roster
-at those sizes: dive.py makes its sizes and then its roster whole, team_sizes.py searches
-better sizes with it, and staffing.follow_lp rounds its solution into a roster.
+at those sizes: dive.py makes its sizes whole, team_sizes.py searches better sizes with
+it, and staffing.follow_lp rounds its solution into a roster. With whole assignments and
+sizes the same model is the MIP that SCIP solves on the LP's optimal face (face.py).
 """
 
 from __future__ import annotations
@@ -86,9 +87,13 @@ class WeekLP:
         self.solver.SetTimeLimit(max(1, int(seconds * 1000)))
         if self.solver.Solve() != pywraplp.Solver.OPTIMAL:
             return None
+        self.read()
+        return self.value()
+
+    def read(self) -> None:
+        """Keeps the solver's last solution as the response that every reader reads."""
         self.response = linear_solver_pb2.MPSolutionResponse()
         self.solver.FillSolutionResponseProto(self.response)
-        return self.value()
 
     def value(self) -> float:
         """The last solution's value, the constant included."""

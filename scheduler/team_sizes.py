@@ -23,6 +23,8 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 
+from ortools.linear_solver.linear_solver_pb2 import MPSolutionResponse
+
 from scheduler.bound import WeekLP, rounded_bound
 from scheduler.dive import GAIN, SIZES_RISE, Sizes, whole_sizes
 from scheduler.face import LEAST, face_roster, raise_bound, target
@@ -149,8 +151,7 @@ class Alongside:
     0.11-0.26 %)."""
 
     def __init__(self, lp: WeekLP, deadline: float, floors: list[int], until: float,
-                 end: float, weights: dict[str, int] | None = None,
-                 face_end: float = 0.0) -> None:
+                 end: float, weights: dict[str, int] | None, face_end: float) -> None:
         self.lp, self.deadline, self.floors = lp, deadline, floors
         self.until, self.end, self.weights, self.face_end = until, end, weights, face_end
         self.sized_by = until + (end - until) / 2
@@ -173,35 +174,36 @@ class Alongside:
                 return
             free = lp.response
             limit = (time.perf_counter() - began) * MOVE_SHARE
-            face = self.weights is not None
-            found = whole_sizes(lp, self.sized_by, 0.0 if face else SIZES_RISE)
+            small = self.weights is not None
+            found = whole_sizes(lp, self.sized_by, 0.0 if small else SIZES_RISE)
             # Sizes whose LP is at the bound cannot be bettered; on a small week the face
             # goes on without them.
-            if found is not None and lp.value() > value + GAIN and not face:
+            if found is not None and lp.value() > value + GAIN and not small:
                 found = better_sizes(lp, found[0], self.until, limit) or found
             self.found = found
             self.sized.set()
-            if self.weights is not None:
-                self._face(free, value, found)
+            if small:
+                # The size dive's last solve is the LP at those sizes.
+                self._face(free, value, found and (found[0], lp.response, lp.value()))
         finally:
             self.sized.set()
             self.done.set()
 
-    def _face(self, free, value: float, found: tuple[Sizes, dict[Key, float]] | None) -> None:
-        """A roster at the bound from the face of the LP at the found sizes, then from the
-        free LP's face, whose search also raises the bound (face.raise_bound). Of those
-        found above the bound, the cheaper is kept."""
-        lp = self.lp
+    def _face(self, free: MPSolutionResponse, value: float,
+              sized: tuple[Sizes, MPSolutionResponse, float] | None) -> None:
+        """A roster at the bound from the face of the LP at the found sizes (`sized`: the
+        sizes, the LP's solution there and its value), then from the free LP's face, whose
+        search also raises the bound (face.raise_bound). Of those found above the bound,
+        the cheaper is kept."""
         if not self.given.wait(max(0.0, self.face_end - time.perf_counter())) or not self.mip:
             return
         goal = target(max(self.floors), self.weights)
         roster = None
-        if found is not None:
-            lp.fix_sizes(found[0])
-            sized = lp.solve(self.face_end - time.perf_counter())
-            if sized is not None and sized <= goal + GAIN and self._time_left():
-                roster = face_roster(self.mip, lp.response, sized, goal,
-                                     self.face_end - time.perf_counter(), found[0]).roster
+        if sized is not None:
+            sizes, response, at = sized
+            if at <= goal + GAIN and self._time_left():
+                roster = face_roster(self.mip, response, at, goal,
+                                     self.face_end - time.perf_counter(), sizes).roster
         if roster is None or roster[0] > goal + GAIN:
             roster = raise_bound(self.mip, free, value, self.floors, self.weights,
                                  self.face_end, lambda: self.stopped, roster)
