@@ -3,7 +3,7 @@
 from flask import Flask, current_app, has_request_context, session
 from flask_login import current_user
 
-from app import db
+from app import clock, db  # noqa: F401  (clock: hands the warehouse package its clock)
 from app.config import ROOT, Config, config_from_env
 from app.extensions import babel, csrf, htmx, login_manager
 

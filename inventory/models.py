@@ -12,6 +12,7 @@ Choices that hold for every table here:
   conditional UPDATEs in ``inventory.stock``.
 """
 
+from collections.abc import Callable
 from datetime import UTC, datetime
 from enum import StrEnum
 
@@ -19,8 +20,19 @@ from sqlalchemy import CheckConstraint, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
+_clock: Callable[[], datetime] | None = None
+
+
+def use_clock(now: Callable[[], datetime]) -> None:
+    """The package reads no wall clock: whoever uses it (the app, a bench) hands one in."""
+    global _clock
+    _clock = now
+
+
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    if _clock is None:
+        raise RuntimeError("inventory has no clock: call inventory.models.use_clock(now) first")
+    return _clock().astimezone(UTC)
 
 
 def _one_of(table: str, column: str, choices: type[StrEnum]) -> CheckConstraint:

@@ -8,7 +8,6 @@ the user loader refuses because the account's password changed or the account wa
 (`app.auth.users.session_id`).
 """
 
-import time
 from datetime import timedelta
 
 from flask import Response, current_app, flash, redirect, request, session, url_for
@@ -16,6 +15,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from flask_login.config import COOKIE_NAME
 
+from app import clock
 from app.auth.access import allowed_roles
 from app.auth.users import session_id
 from app.extensions import htmx
@@ -25,8 +25,9 @@ from app.models import User
 def start(user: User, *, remember: bool) -> None:
     """Log in on a fresh session, so no value from before the login survives it."""
     session.clear()
+    # A browser-session cookie: both limits are kept here on the server's clock, so a
+    # browser whose clock differs (or a frozen test clock) cannot end a login early.
     _login(user, remember=remember)
-    session.permanent = True
     _stamp(login=True)
 
 
@@ -56,7 +57,7 @@ def expire_stale_session() -> Response | None:
         return None
     if not current_user.is_authenticated:
         return _end_refused_login()
-    now = time.time()
+    now = clock.now().timestamp()
     if "login_at" not in session:
         # Restored from the remember-me cookie, which lives no longer than a session may.
         _stamp(login=True)
@@ -103,7 +104,7 @@ def _end_refused_login() -> Response | None:
 
 
 def _stamp(*, login: bool) -> None:
-    now = int(time.time())
+    now = int(clock.now().timestamp())
     if login:
         session["login_at"] = now
     session["seen_at"] = now
