@@ -19,7 +19,6 @@ from enum import StrEnum
 from sqlalchemy import CheckConstraint, Index, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-
 _clock: Callable[[], datetime] | None = None
 
 

@@ -17,7 +17,6 @@ from app.config import TestConfig
 from data.generator import DEMO_PASSWORD
 from tests.databases import PostgresDatabases, SqliteDatabases
 
-
 # The whole run lives on one date, whatever day it is started: the demo is seeded in that
 # date's week and every page is read on it. FABRIEK_TEST_NOW moves the run to another date
 # (tests/foundation/test_any_day.py runs the date-sensitive tests that way).
