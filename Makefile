@@ -11,7 +11,7 @@ export FLASK_APP := app
 
 run: setup
 	$(PY) -m flask db-upgrade
-	$(PY) -m flask seed-demo
+	$(PY) -m flask seed-demo --port $(PORT)
 	@echo "Fabriek runs at http://127.0.0.1:$(PORT)  (stop with Ctrl+C)"
 	REDIS_URL= $(VENV)/bin/gunicorn --no-control-socket --workers 2 --threads 4 --bind 127.0.0.1:$(PORT) "app:create_app()"
 

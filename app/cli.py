@@ -37,7 +37,15 @@ def db_upgrade() -> None:
 
 @click.command("seed-demo")
 @with_appcontext
-def seed_demo() -> None:
+@click.option(
+    "--port",
+    type=int,
+    default=8000,
+    envvar="PORT",
+    show_default=True,
+    help="The port the app is served on, for the address printed with the logins.",
+)
+def seed_demo(port: int) -> None:
     """Load the demo workshop into an empty database and print the demo logins."""
     from app.demo import AlreadySeeded, demo_logins, load_demo
     from data.generator import DEMO_PASSWORD
@@ -47,7 +55,7 @@ def seed_demo() -> None:
             load_demo(session)
     except AlreadySeeded:
         click.echo("The database already holds data; the demo set was not loaded again.")
-    click.echo(f"\nDemo logins at http://127.0.0.1:8000 (password for all: {DEMO_PASSWORD}):")
+    click.echo(f"\nDemo logins at http://127.0.0.1:{port} (password for all: {DEMO_PASSWORD}):")
     for email, role in demo_logins():
         click.echo(f"  {role:<9} {email}")
 

@@ -1,11 +1,11 @@
 """Closing a trajectory, the outflow dashboard for managers, and its export."""
 
-from datetime import date
 
 from flask import Response, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from sqlmodel import select
 
+from app import clock
 from app.audit import record
 from app.auth.access import MANAGERS, STAFF, roles
 from app.coaching import bp
@@ -33,7 +33,7 @@ def outcome(participant_id: int):
     db = get_session()
     participant = participant_or_abort(db, participant_id)
     existing = db.exec(select(Outcome).where(Outcome.participant_id == participant.id)).first()
-    form = OutcomeForm(obj=existing, data=None if existing else {"ended_on": date.today()})
+    form = OutcomeForm(obj=existing, data=None if existing else {"ended_on": clock.today()})
     if form.validate_on_submit():
         close_trajectory(
             db,

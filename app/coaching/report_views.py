@@ -8,6 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from app import clock
 from app.audit import record
 from app.auth.access import STAFF, roles
 from app.coaching import bp
@@ -25,7 +26,7 @@ PDF = "application/pdf"
 
 def _period() -> tuple[PeriodForm, date, date]:
     """The period asked for; without one (or with a wrong one), the last three months."""
-    today = date.today()
+    today = clock.today()
     default = today - timedelta(days=91), today
     if "start" not in request.args:
         return PeriodForm(data={"start": default[0], "end": default[1]}), *default

@@ -1,11 +1,11 @@
 """Caseload and participant file pages: reading and editing what the roster is built from."""
 
-from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app import clock
 from app.audit import record
 from app.auth.access import STAFF, roles
 from app.coaching import bp
@@ -85,16 +85,16 @@ def _file_page(participant, status: int = 200, **forms):
             start_date=participant.start_date,
             expected_end_date=participant.expected_end_date,
         ),
-        "ladder_form": LadderForm(prefix="ladder", day=date.today()),
+        "ladder_form": LadderForm(prefix="ladder", day=clock.today()),
         "certificate_form": CertificateForm(prefix="cert"),
         "absence_form": AbsenceForm(prefix="absence"),
-        "portfolio_form": PortfolioForm(prefix="portfolio", day=date.today()),
+        "portfolio_form": PortfolioForm(prefix="portfolio", day=clock.today()),
         "contact_form": ContactForm(prefix="contact"),
         "editing_contact": None,
         "roster_form": RosterInputsForm(
             prefix="roster", obj=participant, current_group=participant.target_group
         ),
-        "log_form": _log_form(db, participant, day=date.today()),
+        "log_form": _log_form(db, participant, day=clock.today()),
         "sensitive_form": (
             SensitiveForm(prefix="sensitive", obj=sensitive_of(db, participant.id))
             if sensitive
@@ -375,7 +375,7 @@ def add_contact_log(participant_id: int):
         return _saved(participant.id, "#contactlog")
     db.commit()
     return _contact_log_region(
-        participant, _log_form(db, participant, formdata=None, day=date.today()), saved=True
+        participant, _log_form(db, participant, formdata=None, day=clock.today()), saved=True
     )
 
 

@@ -1,6 +1,5 @@
 """Forms of the orders area; choices are filled in by the view from the database."""
 
-from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -23,6 +22,8 @@ from wtforms.validators import (
     Optional,
     ValidationError,
 )
+
+from app import clock
 
 REQUIRED = _l("Dit veld is verplicht.")
 
@@ -57,7 +58,7 @@ class StatusForm(FlaskForm):
 
 
 class ProductionForm(FlaskForm):
-    day = DateField(_l("Datum"), default=date.today, validators=[InputRequired(REQUIRED)])
+    day = DateField(_l("Datum"), default=clock.today, validators=[InputRequired(REQUIRED)])
     units_made = _count(_l("Goedgekeurd gemaakt (stuks)"), 0)
     units_rejected = _count(_l("Afgekeurd (stuks)"), 0)
     note = StringField(_l("Opmerking"), validators=[Optional(), Length(max=300)])

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlmodel import Session, select
 
+from app import clock
 from app.auth.access import MANAGERS, roles
 from app.db import get_session
 from app.models import Department, ProductionOrder
@@ -27,9 +28,9 @@ VIEWS = {"open": ("received", "planned", "in_production", "ready"), "all": ()}
 
 def _monday(value: str | None) -> date:
     try:
-        day = date.fromisoformat(value) if value else date.today()
+        day = date.fromisoformat(value) if value else clock.today()
     except ValueError:
-        day = date.today()
+        day = clock.today()
     return day - timedelta(days=day.weekday())
 
 

@@ -1,6 +1,5 @@
 """The roster pages: only the operational manager and admins plan the week."""
 
-from datetime import date
 
 from flask import (
     Response,
@@ -18,6 +17,7 @@ from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
+from app import clock
 from app.auth.access import MANAGERS, roles
 from app.db import get_session
 from app.extensions import htmx
@@ -62,7 +62,7 @@ def _page(week: str, number: int | None = None) -> page.WeekPage:
 def week_view(week: str | None):
     """The menu's 'Rooster' opens the current ISO week."""
     if week is None:
-        return redirect(url_for("roster.week", week=week_of(date.today())))
+        return redirect(url_for("roster.week", week=week_of(clock.today())))
     number = request.args.get("versie", type=int)
     view = _page(week, number)
     if number and view.roster is None:
