@@ -24,6 +24,7 @@ from wtforms.validators import (
 )
 
 from app import clock
+from app.submissions import key_field
 
 REQUIRED = _l("Dit veld is verplicht.")
 
@@ -51,6 +52,7 @@ class OrderForm(FlaskForm):
     department_id = SelectField(_l("Afdeling"), coerce=int, validators=[DataRequired(REQUIRED)])
     quantity = _count(_l("Aantal stuks"), 1)
     due_date = DateField(_l("Leverdatum"), validators=[InputRequired(REQUIRED)])
+    submission = key_field()
 
 
 class StatusForm(FlaskForm):
@@ -62,6 +64,7 @@ class ProductionForm(FlaskForm):
     units_made = _count(_l("Goedgekeurd gemaakt (stuks)"), 0)
     units_rejected = _count(_l("Afgekeurd (stuks)"), 0)
     note = StringField(_l("Opmerking"), validators=[Optional(), Length(max=300)])
+    submission = key_field()
 
     def validate_units_rejected(self, field) -> None:
         if (self.units_made.data or 0) + (field.data or 0) == 0:

@@ -9,6 +9,7 @@ from app import clock
 from app.models import Department, OrderStatusChange, ProductionOrder
 from app.orders.pipeline import FINAL
 from app.orders.production import Totals, totals_by_order
+from inventory.guards import hold_numbering
 from inventory.models import Article
 
 
@@ -55,6 +56,10 @@ def save_order(
         raise OrderRefused("article_id", "unknown_article")
     if session.get(Department, department_id) is None:
         raise OrderRefused("department_id", "unknown_department")
+    if order is None:
+        # A new order's number, typed or not, must not be taken by a parallel request
+        # between the check below and the insert.
+        hold_numbering(session, ProductionOrder.__tablename__)
     number = (number or "").strip() or (order.number if order else next_number(session))
     if number_taken(session, number, order.id if order else None):
         raise OrderRefused("number", "number_taken", number=number)

@@ -173,21 +173,14 @@ def replan_gap(week: str):
 
 def _start(week: str, kind: str):
     _page(week)
-    db = get_session()
-    running = db.exec(
-        select(SolverJob).where(SolverJob.week == week, SolverJob.status.in_(("queued", "running")))
-    ).first()
-    if running is not None and not jobs.is_lost(running):
-        job = running
-    else:
-        job = jobs.start(
-            db,
-            week,
-            kind,
-            time_limit=current_app.config["SOLVER_TIME_LIMIT"],
-            workers=current_app.config["SOLVER_WORKERS"],
-            user_id=current_user.id,
-        )
+    job = jobs.start(
+        get_session(),
+        week,
+        kind,
+        time_limit=current_app.config["SOLVER_TIME_LIMIT"],
+        workers=current_app.config["SOLVER_WORKERS"],
+        user_id=current_user.id,
+    )
     if htmx:
         return render_template("roster/_job.html", view=None, job=job, week=week, state="queued")
     return redirect(url_for("roster.week", week=week))

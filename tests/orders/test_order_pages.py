@@ -7,6 +7,7 @@ from sqlmodel import select
 
 from app.models import OrderStatusChange, ProductionOrder
 from app.orders.labour import weekly_demand
+from app.submissions import new_key
 from inventory.models import Article, Customer
 from tests import dates
 from tests.conftest import MANAGER
@@ -63,9 +64,10 @@ def test_create_order_numbers_it_and_logs_its_first_status(manager, db):
             "department_id": 1,
             "quantity": "500",
             "due_date": due,
+            "submission": new_key(),
         },
     )
-    assert response.status_code == 302
+    assert response.status_code == 303
     order = db.exec(select(ProductionOrder).order_by(ProductionOrder.id.desc())).first()
     assert order.number == dates.order(13)
     assert order.customer_id == article.customer_id
@@ -97,6 +99,7 @@ def test_create_order_refuses_bad_input_with_messages(manager, db):
             "department_id": 1,
             "quantity": "10",
             "due_date": "2026-12-31",
+            "submission": new_key(),
         },
     )
     assert f"Ordernummer {dates.order(1)} bestaat al." in response.get_data(as_text=True)
@@ -107,7 +110,12 @@ def test_edit_cannot_lower_quantity_below_what_was_made(manager, db):
     order = order_by_number(db, dates.order(3))
     manager.post(
         f"/orders/{order.id}/productie",
-        data={"day": dates.TODAY.isoformat(), "units_made": "900", "units_rejected": "0"},
+        data={
+            "day": dates.TODAY.isoformat(),
+            "units_made": "900",
+            "units_rejected": "0",
+            "submission": new_key(),
+        },
     )
     response = manager.post(
         f"/orders/{order.id}/bewerken",

@@ -10,6 +10,7 @@ from app.orders.labour import remaining_units, weekly_demand
 from app.orders.production import RegistrationRefused, register_production
 from app.orders.progress import add_working_days, daily_rate
 from app.orders.queries import order_line
+from app.submissions import new_key
 from tests import dates
 from tests.conftest import MANAGER
 from tests.orders.order_helpers import order_by_number
@@ -107,7 +108,12 @@ def test_registration_route_shows_progress(client, auth, db):
     order = order_by_number(db, dates.order(3))
     response = client.post(
         f"/orders/{order.id}/productie",
-        data={"day": dates.TODAY.isoformat(), "units_made": "7000", "units_rejected": "5"},
+        data={
+            "day": dates.TODAY.isoformat(),
+            "units_made": "7000",
+            "units_rejected": "5",
+            "submission": new_key(),
+        },
         follow_redirects=True,
     )
     page = response.get_data(as_text=True)
