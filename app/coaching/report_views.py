@@ -18,8 +18,8 @@ from app.coaching.report_pdf import pdf_report
 from app.coaching.sharing import CannotShare, referrer_logins_for, share, shares_of_report, unshare
 from app.coaching.vocab import ATTENDANCE_STATUSES
 from app.db import get_session
+from app.exports import MEDIA_TYPES
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF = "application/pdf"
 
 
@@ -93,7 +93,7 @@ def _back_to_report(participant_id: int, start: date, end: date):
 
 # Extension: how the report is rendered, its media type and its name in the audit log.
 EXPORTS = {
-    "xlsx": (report_workbook, XLSX, "Excel"),
+    "xlsx": (report_workbook, MEDIA_TYPES["xlsx"], "Excel"),
     "pdf": (pdf_report, PDF, "PDF"),
 }
 
