@@ -6,20 +6,18 @@ copy of its cookie, remember-me cookie included.
 """
 
 import secrets
+from datetime import timedelta
 
-from flask import current_app
 from sqlmodel import Session, delete
 
 from app import clock
 from app.security.models import LoginSession
 
 
-def open_session(db: Session, user_id: int) -> str:
-    """A new session for this account; rows no cookie can still use are dropped on the way."""
-    config = current_app.config
-    # A remember-me cookie may bring a session back until its own end, after the first ran out.
-    oldest = clock.now() - config["PERMANENT_SESSION_LIFETIME"] - config["REMEMBER_COOKIE_DURATION"]
-    db.exec(delete(LoginSession).where(LoginSession.started_at < oldest))
+def open_session(db: Session, user_id: int, *, usable_for: timedelta) -> str:
+    """A new session for this account; rows older than `usable_for`, which no cookie can
+    still use, are dropped on the way."""
+    db.exec(delete(LoginSession).where(LoginSession.started_at < clock.now() - usable_for))
     token = secrets.token_urlsafe(32)
     db.add(LoginSession(token=token, user_id=user_id))
     return token

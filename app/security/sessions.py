@@ -30,7 +30,12 @@ def start(user: User, *, remember: bool) -> None:
     """Log in on a fresh session, so no value from before the login survives it."""
     session.clear()
     db = get_session()
-    token = login_sessions.open_session(db, user.id)
+    config = current_app.config
+    # A remember-me cookie may bring a session back until its own end, after the first ran out.
+    usable = _seconds(config["PERMANENT_SESSION_LIFETIME"]) + _seconds(
+        config["REMEMBER_COOKIE_DURATION"]
+    )
+    token = login_sessions.open_session(db, user.id, usable_for=timedelta(seconds=usable))
     db.commit()
     # A browser-session cookie: both limits are kept here on the server's clock, so a
     # browser whose clock differs (or a frozen test clock) cannot end a login early.

@@ -1,9 +1,13 @@
 """Logging out ends the session on the server: a copy of the cookie taken before opens nothing."""
 
+from datetime import timedelta
+
 from sqlmodel import select
 
+from app.models import User
 from app.security.models import LoginSession
 from data.generator import DEMO_PASSWORD
+from inventory.models import utcnow
 from tests.conftest import COACH
 
 
@@ -43,3 +47,14 @@ def test_logging_out_ends_only_that_session(app, client, auth, db):
     auth.logout()
     assert other.get("/deelnemers/").status_code == 200
     assert len(db.exec(select(LoginSession)).all()) == 1
+
+
+def test_sessions_no_cookie_can_use_any_more_are_dropped_at_login(auth, db):
+    user_id = db.exec(select(User.id).where(User.email == COACH)).one()
+    # Older than a working day plus a remember-me cookie's life; the other one is not.
+    db.add(LoginSession(token="oud", user_id=user_id, started_at=utcnow() - timedelta(hours=17)))
+    db.add(LoginSession(token="recent", user_id=user_id, started_at=utcnow() - timedelta(hours=15)))
+    db.commit()
+    auth.login(COACH)
+    db.expire_all()
+    assert db.get(LoginSession, "oud") is None and db.get(LoginSession, "recent") is not None
