@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from app import backup, migrate
 from app.auth.passwords import password_problems
+from app.coaching.progress import upload_dir
 from app.db import session_scope
 from app.vocab import ROLES
 
@@ -142,9 +143,9 @@ def _account(session: Session, email: str) -> "User":
 @with_appcontext
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 def backup_command(path: Path) -> None:
-    """Copy the whole database to PATH (SQLite file or pg_dump custom format)."""
+    """Write the database and the attachments to the archive PATH."""
     try:
-        backup.backup(current_app.config["DATABASE_URL"], path)
+        backup.backup(current_app.config["DATABASE_URL"], path, upload_dir())
     except backup.BackupError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Backup written to {path}.")
@@ -155,12 +156,15 @@ def backup_command(path: Path) -> None:
 @click.argument("path", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite a database that already holds data.")
 def restore_command(path: Path, force: bool) -> None:
-    """Replace the database's contents with the backup at PATH."""
+    """Replace the database's contents and the attachments with the backup at PATH."""
     url = current_app.config["DATABASE_URL"]
     current_app.extensions["engine"].dispose()
     try:
-        backup.restore(url, path, force=force)
+        files = backup.restore(url, path, upload_dir(), force=force)
     except backup.BackupError as error:
         raise click.ClickException(str(error)) from error
     counts = backup.row_counts(url)
-    click.echo(f"Restored {sum(counts.values())} rows in {len(counts)} tables from {path}.")
+    click.echo(
+        f"Restored {sum(counts.values())} rows in {len(counts)} tables "
+        f"and {files} attachments from {path}."
+    )

@@ -1,7 +1,7 @@
 """Closing a trajectory, the outflow dashboard for managers, and its export."""
 
 
-from flask import Response, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from sqlmodel import select
 
@@ -20,11 +20,7 @@ from app.coaching.outcomes import (
     outcome_frame,
 )
 from app.db import get_session
-
-EXPORT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+from app.exports import download
 
 
 @bp.route("/<int:participant_id>/afsluiten", methods=["GET", "POST"])
@@ -71,8 +67,4 @@ def outcomes_export(kind: str):
     frame = outcome_frame(db)
     record(db, "export", f"uitstroom {kind} ({len(frame)} trajecten)")
     db.commit()
-    return Response(
-        export(frame, kind),
-        mimetype=EXPORT_TYPES[kind],
-        headers={"Content-Disposition": f'attachment; filename="uitstroom.{kind}"'},
-    )
+    return download(f"uitstroom.{kind}", export(frame, kind))

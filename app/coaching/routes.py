@@ -43,6 +43,7 @@ from app.coaching.roster_inputs import (
     overbooked_notice,
     set_roster_inputs,
 )
+from app.coaching.sharing import withdraw_stale_shares
 from app.db import get_session
 from app.extensions import htmx
 from app.models import Absence, Certificate
@@ -160,6 +161,7 @@ def save_intake(participant_id: int):
     intake.trajectory_goal = form.trajectory_goal.data or None
     intake.language_level = form.language_level.data or None
     participant.referrer_organisation = form.referrer_organisation.data or ""
+    withdraw_stale_shares(db, participant)
     participant.start_date = form.start_date.data
     participant.expected_end_date = form.expected_end_date.data
     db.add_all([intake, participant])

@@ -20,6 +20,7 @@ from sqlmodel import select
 from app import clock
 from app.auth.access import MANAGERS, roles
 from app.db import get_session
+from app.exports import download
 from app.extensions import htmx
 from app.lru import LRUCache
 from app.models import Absence, Participant
@@ -299,12 +300,7 @@ def export(week: str):
     if view.roster is None:
         abort(404)
     data = workbook(view.names, view.assignments, week)
-    filename = f"rooster-{week}-v{view.roster.version}.xlsx"
-    return Response(
-        data,
-        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return download(f"rooster-{week}-v{view.roster.version}.xlsx", data)
 
 
 @bp.route("/<week>/deelnemer/<code>")
