@@ -84,6 +84,8 @@ class PickForm(FlaskForm):
         validators=[Optional(), NumberRange(min=1, message=_l("Minstens 1."))],
         description=_l("Leeg laten om de hele pallet mee te geven."),
     )
+    # One form per pallet row: the page renders each row's key with `new_key()`.
+    submission = key_field()
 
 
 class CorrectionForm(FlaskForm):
