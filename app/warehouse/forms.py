@@ -75,6 +75,7 @@ class MoveForm(FlaskForm):
 class ShipmentForm(FlaskForm):
     customer_id = SelectField(_l("Klant"), coerce=int, validators=[DataRequired(REQUIRED)])
     reference = StringField(_l("Referentie van de klant"), validators=[Optional(), Length(max=100)])
+    submission = key_field()
 
 
 class PickForm(FlaskForm):

@@ -30,14 +30,19 @@ def shipments():
     form = ShipmentForm()
     form.customer_id.choices = [(0, _("Kies…"))] + [(c.id, c.name) for c in customers(db)]
     if form.validate_on_submit():
-        shipment = attempt(
-            db,
-            lambda: create_shipment(
+
+        def open_one() -> Answer:
+            shipment = create_shipment(
                 db, form.customer_id.data, reference=form.reference.data or None
-            ),
-        )
-        if shipment is not None:
-            return redirect(url_for("warehouse.shipment", shipment_id=shipment.id)), 303
+            )
+            return Answer(
+                url_for("warehouse.shipment", shipment_id=shipment.id),
+                _("Zending %(number)s geopend.", number=shipment.number),
+            )
+
+        response = attempt(db, lambda: write_once(db, form.submission, open_one))
+        if response is not None:
+            return response
     rows = db.exec(
         select(Shipment, Customer)
         .join(Customer, Customer.id == Shipment.customer_id)

@@ -123,3 +123,14 @@ def test_each_pallet_row_of_a_shipment_has_a_key_of_its_own(base, db):
     keys = re.findall(r'<input name="submission" type="hidden" value="([^"]+)">', page)
     rows = page.count('name="pallet_id"')
     assert rows >= 2 and len(set(keys)) == rows
+
+
+def test_one_new_shipment_sent_twice_at_once_opens_one(base, db):
+    article = _article(db)
+    before = db.exec(select(func.count()).select_from(Shipment)).one()
+    visitor = Visitor(base, MANAGER)
+    form = {"customer_id": article.customer_id, "reference": "K-1", "submission": new_key()}
+    answers = at_once([lambda: visitor.post("/magazijn/zendingen", form) for _ in range(PARALLEL)])
+    assert {status for status, _page in answers} == {303}
+    db.expire_all()
+    assert db.exec(select(func.count()).select_from(Shipment)).one() == before + 1

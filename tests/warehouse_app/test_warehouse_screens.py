@@ -133,7 +133,10 @@ def test_pick_ship_and_print_the_packing_list(manager, db):
     _receive(manager, db)
     first, second = db.exec(select(Pallet)).all()
     customer_id = first.customer_id
-    manager.post("/magazijn/zendingen", data={"customer_id": customer_id, "reference": "K-77"})
+    manager.post(
+        "/magazijn/zendingen",
+        data={"customer_id": customer_id, "reference": "K-77", "submission": new_key()},
+    )
     shipment = db.exec(select(Shipment)).one()
     pick = f"/magazijn/zendingen/{shipment.id}/picken"
     manager.post(pick, data={"pallet_id": first.id, "submission": new_key()})
