@@ -4,6 +4,8 @@ The solver's own texts are English and meant for logs; a planner reads these, bu
 the term, rule and ids of each item, with names of people and departments filled in.
 """
 
+from collections import Counter
+
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -35,14 +37,24 @@ def when(day: str | None, daypart: str | None) -> str:
     return label("day", day) if day else ""
 
 
+def with_codes(people: dict[str, str]) -> dict[str, str]:
+    """Code -> name, with the code added where a name is shared ('Kees de Vries (P007)'):
+    a manager must be able to tell two people apart on the page, on paper and in Excel."""
+    counts = Counter(people.values())
+    return {code: f"{name} ({code})" if counts[name] > 1 else name for code, name in people.items()}
+
+
 class Names:
     """People and departments of a problem by name, with the id as fallback."""
 
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
+        self.people = with_codes({p.id: p.name for p in problem.participants})
 
     def person(self, pid: str | None) -> str:
-        return self.problem.person(pid) if pid else ""
+        if not pid:
+            return ""
+        return self.people.get(pid) or self.problem.person(pid)
 
     def place(self, did: str | None) -> str:
         return self.problem.place(did) if did else ""
