@@ -209,6 +209,12 @@ def test_2_3_keyboard_only_pin_and_escape_back_to_the_chip(browser, live_server,
     page.keyboard.press("Escape")
     expect(dialog).to_be_hidden()
     assert page.evaluate("document.activeElement.id") == chip_id
+    # One Tab and Enter skip the grid's chips, to the add form after it.
+    page.get_by_role("link", name="Sla het rooster over").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "nieuw-participant"
+    _chip(page, row).focus()
     # Remove, by keyboard alone.
     page.keyboard.press("Enter")
     expect(dialog).to_be_visible()
