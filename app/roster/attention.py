@@ -58,8 +58,9 @@ def attention(
     ]
     by_day = defaultdict(list)
     by_person = defaultdict(list)
+    weeks = {p.code: p for p in people}
     for item in items:
-        text = penalty_text(names, item)
+        text = _item_text(names, item, weeks)
         if item.day:
             by_day[item.day].append(text)
         if item.participant:
@@ -71,6 +72,20 @@ def attention(
         by_day=[(label("day", day), by_day[day]) for day in days],
         by_person=sorted(by_person.items()),
     )
+
+
+def _item_text(names: Names, item: scheduler.PenaltyItem, weeks: dict[str, PersonWeek]) -> str:
+    """A shortfall is said in dayparts planned against agreed: under the fair shortfall of
+    contract version 2 the penalty amount is no longer a number of dayparts."""
+    week = weeks.get(item.participant or "")
+    if item.term == "below_contract" and week is not None:
+        return _(
+            "%(person)s: %(planned)d van %(contract)d afgesproken dagdelen ingepland",
+            person=week.name,
+            planned=week.planned,
+            contract=week.contract,
+        )
+    return penalty_text(names, item)
 
 
 def _slot_order(day: str | None, daypart: str | None) -> int:

@@ -15,6 +15,7 @@ from scheduler import Clash, PenaltyItem, Problem, Violation
 
 TERM_NAMES = {
     "understaffing": _l("Onderbezetting"),
+    "uncovered": _l("Verplichte dekking ontbreekt"),
     "below_contract": _l("Minder dagdelen dan afgesproken"),
     "mix": _l("Afwijking van de groepsmix"),
     "unskilled": _l("Ingezet zonder ervaring"),
@@ -80,6 +81,13 @@ def penalty_text(names: Names, item: PenaltyItem) -> str:
             "%(place)s %(when)s: %(num)d personen onder minimum",
             n,
             place=place,
+            when=moment,
+        ),
+        "uncovered": lambda: ngettext(
+            "%(place)s %(when)s: %(num)d houder van een verplicht certificaat te weinig",
+            "%(place)s %(when)s: %(num)d houders van een verplicht certificaat te weinig",
+            n,
+            place=place or _("Hele terrein"),
             when=moment,
         ),
         "below_contract": lambda: ngettext(
