@@ -12,7 +12,7 @@ from flask_babel import ngettext
 import scheduler
 from app.labels import label
 from app.roster.people import SLOTS, PersonWeek
-from app.roster.texts import Names, penalty_text, term_name
+from app.roster.texts import Names, penalty_text, shortfall_text, term_name
 
 # Terms a manager acts on before anything else; `uncovered` is contract version 2's
 # missing certificate cover (absent from an older solver's evaluation).
@@ -75,16 +75,9 @@ def attention(
 
 
 def _item_text(names: Names, item: scheduler.PenaltyItem, weeks: dict[str, PersonWeek]) -> str:
-    """A shortfall is said in dayparts planned against agreed: under the fair shortfall of
-    contract version 2 the penalty amount is no longer a number of dayparts."""
     week = weeks.get(item.participant or "")
     if item.term == "below_contract" and week is not None:
-        return _(
-            "%(person)s: %(planned)d van %(contract)d afgesproken dagdelen ingepland",
-            person=week.name,
-            planned=week.planned,
-            contract=week.contract,
-        )
+        return shortfall_text(names, week.code, week.planned)
     return penalty_text(names, item)
 
 

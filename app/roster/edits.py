@@ -14,7 +14,7 @@ import scheduler
 from app.roster import versions
 from app.roster.models import RosterAssignment, RosterVersion
 from app.roster.problem import build_problem
-from app.roster.texts import Names, penalty_text, violation_text, when
+from app.roster.texts import Names, penalty_text, shortfall_text, violation_text, when
 
 ACTIONS = ("add", "move", "remove", "pin", "unpin", "swap", "replace")
 # Changes that name a second person (`other`): exchange places, or take theirs.
@@ -84,9 +84,16 @@ def apply(
     added, solved = consequences(problem, before, after)
     return Outcome(
         roster,
-        added=[penalty_text(names, item) for item in added],
-        solved=[penalty_text(names, item) for item in solved],
+        added=[_consequence(names, item, after) for item in added],
+        solved=[_consequence(names, item, after) for item in solved],
     )
+
+
+def _consequence(names: Names, item: scheduler.PenaltyItem, after: list[dict]) -> str:
+    if item.term != "below_contract" or not item.participant:
+        return penalty_text(names, item)
+    planned = sum(1 for a in after if a["participant"] == item.participant)
+    return shortfall_text(names, item.participant, planned)
 
 
 def _key(a: dict) -> tuple[str, str, str]:

@@ -144,6 +144,18 @@ def penalty_text(names: Names, item: PenaltyItem) -> str:
     return text() if text else f"{term_name(item.term)}: {n}"
 
 
+def shortfall_text(names: Names, pid: str, planned: int) -> str:
+    """A shortfall in dayparts planned against agreed: under contract version 2's fair
+    shortfall a `below_contract` amount is no longer a number of dayparts."""
+    participant = names.problem.participant(pid)
+    return _(
+        "%(person)s: %(planned)d van %(contract)d afgesproken dagdelen ingepland",
+        person=names.person(pid),
+        planned=planned,
+        contract=participant.dayparts_per_week if participant else 0,
+    )
+
+
 def violation_text(names: Names, v: Violation) -> str:
     """Why a manual change is refused, e.g. 'Jan de Vries heeft geen VCA, nodig voor Magazijn'."""
     person, place = names.person(v.participant), names.place(v.department)
