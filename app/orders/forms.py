@@ -4,16 +4,7 @@ from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    BooleanField,
-    DateField,
-    DecimalField,
-    EmailField,
-    HiddenField,
-    IntegerField,
-    SelectField,
-    StringField,
-)
+from wtforms import BooleanField, EmailField, HiddenField, StringField
 from wtforms.validators import (
     DataRequired,
     Email,
@@ -23,6 +14,8 @@ from wtforms.validators import (
     Optional,
     ValidationError,
 )
+
+from app.fields import DateField, DecimalField, IntegerField, SelectField
 
 REQUIRED = _l("Dit veld is verplicht.")
 

@@ -2,9 +2,10 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, IntegerField, SelectField
+from wtforms import HiddenField
 from wtforms.validators import DataRequired, InputRequired, Optional, ValidationError
 
+from app.fields import DateField, IntegerField, SelectField
 from app.labels import label
 from app.roster.edits import ACTIONS
 from app.vocab import ABSENCE_KINDS, DAYPARTS, DAYS

@@ -19,6 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
 from app.auth.access import MANAGERS, roles
+from app.convert import record_id
 from app.db import get_session
 from app.extensions import htmx
 from app.lru import LRUCache
@@ -63,7 +64,7 @@ def week_view(week: str | None):
     """The menu's 'Rooster' opens the current ISO week."""
     if week is None:
         return redirect(url_for("roster.week", week=week_of(date.today())))
-    number = request.args.get("versie", type=int)
+    number = request.args.get("versie", type=record_id)
     view = _page(week, number)
     if number and view.roster is None:
         abort(404)
@@ -291,7 +292,7 @@ def register_absence(week: str):
 @bp.route("/<week>/afdrukken")
 @roles(*MANAGERS)
 def printable(week: str):
-    view = _page(week, request.args.get("versie", type=int))
+    view = _page(week, request.args.get("versie", type=record_id))
     department = request.args.get("afdeling")
     rows = [r for r in view.grid.rows if department in (None, "", r.department.id)]
     if not rows:
@@ -302,7 +303,7 @@ def printable(week: str):
 @bp.route("/<week>/rooster.xlsx")
 @roles(*MANAGERS)
 def export(week: str):
-    view = _page(week, request.args.get("versie", type=int))
+    view = _page(week, request.args.get("versie", type=record_id))
     if view.roster is None:
         abort(404)
     data = workbook(view.names, view.assignments, week)

@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import (
     AnyOf,
     DataRequired,
@@ -15,6 +15,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import HiddenInput
 
+from app.fields import IntegerField, SelectField
 from app.labels import LABELS
 from inventory.correcting import NOTE_MAX
 from inventory.models import CorrectionReason
