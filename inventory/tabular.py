@@ -32,9 +32,12 @@ MAX_COLUMNS = 50
 CSV_DELIMITERS = ";,\t"
 
 
-class TooManyRows(ValueError):
-    """The file has more than MAX_ROWS lines below its header, or a line of more than
-    MAX_COLUMNS cells."""
+class TableTooLarge(ValueError):
+    """`reason`: too_many_rows (past MAX_ROWS below the header) or too_many_columns."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
 
 
 class CellError(ValueError):
@@ -125,13 +128,13 @@ def read_table(
     """Load a CSV (comma or semicolon, as Dutch Excel writes) or Excel sheet as text.
 
     Blank lines are kept so that row positions stay equal to spreadsheet lines. Reading
-    stops one line past `max_rows`; a file that long raises `TooManyRows`.
+    stops one line past `max_rows`; a file that long raises `TableTooLarge`.
     """
     name = filename or str(getattr(source, "name", source))
     if name.lower().endswith(EXCEL_SUFFIXES):
         frame = pd.read_excel(source, dtype=str, keep_default_na=False, nrows=max_rows + 1)
         if len(frame) > max_rows:
-            raise TooManyRows(max_rows)
+            raise TableTooLarge("too_many_rows")
         return frame
     if isinstance(source, (str, Path)):
         with open(source, encoding="utf-8-sig", newline="") as opened:
@@ -153,8 +156,10 @@ def _read_csv(source: IO[str], max_rows: int) -> pd.DataFrame:
         dialect = csv.excel  # one column, or nothing to tell by: the header names the problem
     lines = list(islice(csv.reader(chain([first], source), dialect), max_rows + 2))
     header, records = lines[0], lines[1:]
-    if len(records) > max_rows or any(len(line) > MAX_COLUMNS for line in lines):
-        raise TooManyRows(max_rows)
+    if len(records) > max_rows:
+        raise TableTooLarge("too_many_rows")
+    if any(len(line) > MAX_COLUMNS for line in lines):
+        raise TableTooLarge("too_many_columns")
     if any(len(record) > len(header) for record in records):
         raise ValueError("a line has more cells than the header")
     return pd.DataFrame(

@@ -9,7 +9,7 @@ from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 
 from inventory.errors import InventoryError
-from inventory.tabular import MAX_ROWS, RowError
+from inventory.tabular import MAX_COLUMNS, MAX_ROWS, RowError
 
 INVENTORY = {
     "not_found": _l("Dit gegeven bestaat niet (meer)."),
@@ -45,6 +45,7 @@ UPLOAD = {
     "too_many_rows": _l(
         "Het bestand heeft meer dan %(count)s regels. Splits het in kleinere bestanden."
     ),
+    "too_many_columns": _l("Een regel in het bestand heeft meer dan %(columns)s kolommen."),
     "wrong_type": _l("Alleen CSV- of Excelbestanden (.csv, .xlsx) zijn toegestaan."),
     "unreadable": _l("Het bestand kon niet worden gelezen. Is het een geldige CSV of Excel?"),
     "expired": _l("De voorvertoning is verlopen. Upload het bestand opnieuw."),
@@ -92,7 +93,7 @@ def inventory_message(error: InventoryError) -> str:
 
 
 def upload_message(reason: str) -> str:
-    return str(UPLOAD[reason]) % {"count": format_decimal(MAX_ROWS)}
+    return str(UPLOAD[reason]) % {"count": format_decimal(MAX_ROWS), "columns": MAX_COLUMNS}
 
 
 def row_error_message(error: RowError) -> str:

@@ -22,7 +22,7 @@ import pandas as pd
 from flask import current_app, session
 from werkzeug.datastructures import FileStorage
 
-from inventory.tabular import TooManyRows, read_table
+from inventory.tabular import TableTooLarge, read_table
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
 # A workbook is a zip: 2 MB can unpack to hundreds of MB of sheet XML, which the Excel
@@ -35,7 +35,8 @@ PREVIEW_LIFETIME = timedelta(hours=24)
 
 
 class UploadRefused(Exception):
-    """`reason`: too_large, too_many_rows, wrong_type, unreadable or expired (stable codes)."""
+    """`reason`: too_large, too_many_rows, too_many_columns, wrong_type, unreadable or expired
+    (stable codes)."""
 
     def __init__(self, reason: str) -> None:
         self.reason = reason
@@ -106,8 +107,8 @@ def _frame(content: bytes, filename: str) -> pd.DataFrame:
         return read_table(io.StringIO(text), filename)
     except UploadRefused:
         raise
-    except TooManyRows:
-        raise UploadRefused("too_many_rows") from None
+    except TableTooLarge as refused:
+        raise UploadRefused(refused.reason) from None
     except Exception as error:  # noqa: BLE001  (any parser failure means the same to a user)
         raise UploadRefused("unreadable") from error
 
