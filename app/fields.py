@@ -1,9 +1,10 @@
 """WTForms fields bounded by `app.convert`: every form imports its numbers and dates from here.
 
 WTForms accepts any Python int, any date and any Decimal (sNaN, Infinity); these refuse,
-with a message in the user's language, what the database or a date sum cannot hold. A
-select ignores surrounding spaces, so " " is the blank choice rather than a value that
-passes `Optional()` and then fails a CHECK constraint.
+with a message in the user's language, what the database or a date sum cannot hold. Only
+posted values are checked: a field missing from the form keeps the stored value it was
+given. A select ignores surrounding spaces, so " " is the blank choice rather than a value
+that passes `Optional()` and then fails a CHECK constraint.
 """
 
 import wtforms
@@ -18,7 +19,7 @@ class IntegerField(wtforms.IntegerField):
 
     def process_formdata(self, valuelist: list[str]) -> None:
         super().process_formdata(valuelist)
-        if self.data is not None and not storable(self.data):
+        if valuelist and self.data is not None and not storable(self.data):
             self.data = None
             raise ValueError(_("Dit getal is te groot."))
 
@@ -28,9 +29,7 @@ class DecimalField(wtforms.DecimalField):
 
     def process_formdata(self, valuelist: list[str]) -> None:
         super().process_formdata(valuelist)
-        if self.data is None:
-            return
-        if not plain_decimal(self.data):
+        if valuelist and self.data is not None and not plain_decimal(self.data):
             self.data = None
             raise ValueError(
                 _("Vul een getal in van hoogstens %(max)s.", max=format_decimal(DECIMAL_MAX))
@@ -42,7 +41,7 @@ class DateField(wtforms.DateField):
 
     def process_formdata(self, valuelist: list[str]) -> None:
         super().process_formdata(valuelist)
-        if self.data is not None and not plausible_day(self.data):
+        if valuelist and self.data is not None and not plausible_day(self.data):
             self.data = None
             raise ValueError(
                 _(
