@@ -80,6 +80,7 @@ TARGETS = [
             ).split()
         ),
         (Intake, Participant),
+        (("intake-start_date", "2026-02-01"),),
     ),
     Target(
         "progress note",
@@ -142,7 +143,12 @@ TARGETS = [
         "/rooster/2026-W49/afwezigheid",
         tuple(f"afw-{name}" for name in "participant start_date end_date daypart kind".split()),
         (Absence,),
-        (("afw-participant", "p001"), ("afw-end_date", "2026-12-04"), ("afw-kind", "sick")),
+        (
+            ("afw-participant", "p001"),
+            ("afw-start_date", "2026-12-03"),
+            ("afw-end_date", "2026-12-04"),
+            ("afw-kind", "sick"),
+        ),
     ),
     Target(
         "production",
