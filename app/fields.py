@@ -11,7 +11,15 @@ import wtforms
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 
-from app.convert import DECIMAL_MAX, FIRST_DAY, LAST_DAY, plain_decimal, plausible_day, storable
+from app.convert import (
+    DECIMAL_MAX,
+    FIRST_DAY,
+    LAST_DAY,
+    plain_decimal,
+    plausible_day,
+    record_id,
+    storable,
+)
 
 
 class IntegerField(wtforms.IntegerField):
@@ -50,6 +58,19 @@ class DateField(wtforms.DateField):
                     last=LAST_DAY.strftime("%d-%m-%Y"),
                 )
             )
+
+
+class IdField(wtforms.HiddenField):
+    """A hidden field naming a record: digits the database's ids can hold, kept as text."""
+
+    def process_formdata(self, valuelist: list[str]) -> None:
+        super().process_formdata(valuelist)
+        if valuelist and self.data:
+            try:
+                record_id(self.data)
+            except ValueError:
+                self.data = ""
+                raise ValueError(_("Dit gegeven bestaat niet (meer).")) from None
 
 
 class SelectField(wtforms.SelectField):

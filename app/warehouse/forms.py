@@ -15,7 +15,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import HiddenInput
 
-from app.fields import IntegerField, SelectField
+from app.fields import IdField, IntegerField, SelectField
 from app.labels import LABELS
 from inventory.correcting import NOTE_MAX
 from inventory.models import CorrectionReason
@@ -77,7 +77,7 @@ class ShipmentForm(FlaskForm):
 
 
 class PickForm(FlaskForm):
-    pallet_id = HiddenField(validators=[DataRequired()])
+    pallet_id = IdField(validators=[DataRequired()])
     units = IntegerField(
         _l("Stuks"),
         validators=[Optional(), NumberRange(min=1, message=_l("Minstens 1."))],

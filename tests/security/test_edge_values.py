@@ -11,7 +11,7 @@ from sqlmodel import select
 from app.coaching.models import Intake
 from app.models import CoachAssignment, ProductionOrder, User
 from app.orders.models import ProductionRecord
-from inventory.models import Article
+from inventory.models import Article, Shipment, ShipmentLine
 from tests.conftest import ADMIN, COACH, CUSTOMER, MANAGER
 
 HUGE = "99999999999999999999"  # past 2^64
@@ -198,3 +198,14 @@ def test_a_roster_absence_out_of_range_never_breaks(client, auth, db, data):
         },
     )
     assert response.status_code < 500
+
+
+@pytest.mark.parametrize("pallet", [HUGE, PAST_63, PAST_31])
+def test_picking_a_pallet_id_the_database_cannot_hold_is_refused(client, auth, db, pallet):
+    auth.login(MANAGER)
+    shipment = Shipment(number="EDGE-1", customer_id=db.exec(select(Article)).first().customer_id)
+    db.add(shipment)
+    db.commit()
+    response = client.post(f"/magazijn/zendingen/{shipment.id}/picken", data={"pallet_id": pallet})
+    assert response.status_code == 303
+    assert db.exec(select(ShipmentLine)).all() == []
