@@ -5,7 +5,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import (
     DataRequired,
     Email,
@@ -29,6 +29,7 @@ from app.coaching.vocab import (
     REFERRER_CONTACT_KINDS,
     TRAJECTORY_GOALS,
 )
+from app.fields import DateField, IntegerField, SelectField
 from app.labels import label
 from app.vocab import (
     ABSENCE_KINDS,

@@ -44,6 +44,7 @@ from app.coaching.roster_inputs import (
     set_roster_inputs,
 )
 from app.coaching.sharing import withdraw_stale_shares
+from app.convert import record_id
 from app.db import get_session
 from app.extensions import htmx
 from app.models import Absence, Certificate
@@ -127,10 +128,10 @@ def _file_page(participant, status: int = 200, **forms):
 def participant_file(participant_id: int):
     db = get_session()
     participant = read_participant(db, participant_id, "dossier")
-    wanted = request.args.get("contactpersoon", "")
-    if not wanted.isdigit():
+    wanted = request.args.get("contactpersoon", type=record_id)
+    if wanted is None:
         return _file_page(participant)
-    contact = contact_of(db, participant, int(wanted))
+    contact = contact_of(db, participant, wanted)
     if contact is None:
         abort(404)
     form = ContactForm(prefix="contact", obj=contact)

@@ -3,16 +3,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    BooleanField,
-    DateField,
-    DecimalField,
-    EmailField,
-    HiddenField,
-    IntegerField,
-    SelectField,
-    StringField,
-)
+from wtforms import BooleanField, EmailField, HiddenField, StringField
 from wtforms.validators import (
     DataRequired,
     Email,
@@ -24,6 +15,7 @@ from wtforms.validators import (
 )
 
 from app import clock
+from app.fields import DateField, DecimalField, IntegerField, SelectField
 from app.submissions import key_field
 
 REQUIRED = _l("Dit veld is verplicht.")

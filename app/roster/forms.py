@@ -2,9 +2,10 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, IntegerField, SelectField, StringField
+from wtforms import HiddenField, StringField
 from wtforms.validators import DataRequired, InputRequired, Optional, ValidationError
 
+from app.fields import DateField, IntegerField, SelectField
 from app.labels import label
 from app.roster.edits import ACTIONS, WITH_OTHER
 from app.vocab import ABSENCE_KINDS, DAYPARTS, DAYS

@@ -18,6 +18,7 @@ from sqlmodel import select
 
 from app import clock
 from app.auth.access import MANAGERS, roles
+from app.convert import record_id
 from app.db import get_session
 from app.exports import download
 from app.extensions import htmx
@@ -69,7 +70,7 @@ def week_view(week: str | None):
     """The menu's 'Rooster' opens the current ISO week."""
     if week is None:
         return redirect(url_for("roster.week", week=week_of(clock.today())))
-    number = request.args.get("versie", type=int)
+    number = request.args.get("versie", type=record_id)
     view = _page(week, number)
     if number and view.roster is None:
         abort(404)
@@ -395,7 +396,7 @@ def register_absence(week: str):
 def _shown(week: str) -> page.WeekPage:
     """The version a printout or export shows: the one asked for, else the last published
     (what was announced), else the latest draft."""
-    number = request.args.get("versie", type=int)
+    number = request.args.get("versie", type=record_id)
     if number is None:
         published = versions.last_published(get_session(), week)
         number = published.version if published else None
@@ -433,7 +434,7 @@ def compare(week: str):
     """Who moved where between two versions, so the manager can tell the people concerned."""
     view = _page(week)
     db = get_session()
-    numbers = (request.args.get("van", type=int), request.args.get("naar", type=int))
+    numbers = (request.args.get("van", type=record_id), request.args.get("naar", type=record_id))
     pair = [versions.by_number(db, week, n) if n else None for n in numbers]
     if None in pair:
         abort(404)
