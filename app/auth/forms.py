@@ -18,7 +18,7 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Inloggen"))
 
 
-def _strong_enough(_form, field) -> None:
+def strong_enough(_form, field) -> None:
     problems = password_problems(field.data or "")
     if problems:
         raise ValidationError(" ".join(problems))
@@ -34,7 +34,7 @@ class ChangePasswordForm(FlaskForm):
         validators=[
             DataRequired(_l("Vul een nieuw wachtwoord in.")),
             Length(max=200),
-            _strong_enough,
+            strong_enough,
         ],
     )
     confirm = PasswordField(
@@ -45,3 +45,24 @@ class ChangePasswordForm(FlaskForm):
         ],
     )
     submit = SubmitField(_l("Wachtwoord wijzigen"))
+
+
+class ChoosePasswordForm(FlaskForm):
+    """A new account's first password, or a reset one, through a one-time link."""
+
+    new = PasswordField(
+        _l("Nieuw wachtwoord"),
+        validators=[
+            DataRequired(_l("Vul een nieuw wachtwoord in.")),
+            Length(max=200),
+            strong_enough,
+        ],
+    )
+    confirm = PasswordField(
+        _l("Nieuw wachtwoord herhalen"),
+        validators=[
+            DataRequired(_l("Herhaal het nieuwe wachtwoord.")),
+            EqualTo("new", _l("De twee nieuwe wachtwoorden zijn niet gelijk.")),
+        ],
+    )
+    submit = SubmitField(_l("Wachtwoord instellen"))
