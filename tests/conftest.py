@@ -14,8 +14,8 @@ from sqlmodel import Session
 
 from app import create_app
 from app.config import TestConfig
-from data.generator import DEMO_PASSWORD
 from app.migrate import upgrade
+from data.generator import DEMO_PASSWORD
 from tests.databases import PostgresDatabases, PostgresServer, SqliteDatabases
 
 # The whole run lives on one date, whatever day it is started: the demo is seeded in that

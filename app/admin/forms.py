@@ -4,9 +4,9 @@ from wtforms import EmailField, HiddenField, SelectField, StringField
 from wtforms.validators import (
     AnyOf,
     DataRequired,
-    Email,
     Length,
     Optional,
+    Regexp,
     ValidationError,
 )
 
@@ -37,7 +37,8 @@ class UserForm(FlaskForm):
         validators=[
             DataRequired(_l("Vul het e-mailadres in.")),
             Length(max=200),
-            Email(_l("Geen geldig e-mailadres.")),
+            # Not Email(): it refuses reserved domains such as .test and intranet names.
+            Regexp(r"^[^@\s]+@[^@\s]+\.[^@\s]+$", message=_l("Geen geldig e-mailadres.")),
         ],
     )
     role = SelectField(_l("Rol"), validators=[DataRequired()])
