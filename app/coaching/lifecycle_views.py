@@ -14,6 +14,7 @@ from app.coaching import bp
 from app.coaching.access import caseload_ids, participant_or_abort
 from app.coaching.avoid import add_pair, remove_pair
 from app.coaching.clearance import record_clearance
+from app.coaching.importing import apply_participants, parse_participants
 from app.coaching.lifecycle import assign_coach, end_assignment, move, pause, register, resume
 from app.coaching.lifecycle_forms import ClearanceForm, CoachForm, PauseForm, RegistrationForm
 from app.coaching.lifecycle_page import coach_choices
@@ -21,6 +22,9 @@ from app.coaching.roster_inputs import is_detainee_group
 from app.coaching.routes import file_page
 from app.db import get_session
 from app.models import Department, Participant, User
+from app.warehouse.import_flow import back_to, confirm, preview
+
+IMPORT_KIND = "participants"
 
 
 def _file(participant_id: int, section: str = ""):
@@ -192,3 +196,24 @@ def remove_avoid(participant_id: int, pair_id: int):
     db.commit()
     flash(_("Afspraak weggehaald."), "success")
     return _file(participant.id, "#niet-samen")
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@roles(*STAFF)
+def import_participants():
+    return preview(
+        IMPORT_KIND, "coaching", lambda db, frame: parse_participants(db, frame, clock.today())
+    )
+
+
+@bp.route("/import/bevestigen", methods=["POST"])
+@roles(*STAFF)
+def confirm_participant_import():
+    coach_id = current_user.id if current_user.role == "coach" else None
+    created = confirm(
+        IMPORT_KIND, lambda db, frame: apply_participants(db, frame, coach_id, clock.today())
+    )
+    if created is None:
+        return back_to("coaching.import_participants")
+    flash(_("%(count)s deelnemers op de wachtlijst gezet.", count=len(created)), "success")
+    return back_to("coaching.waiting_list")

@@ -49,7 +49,10 @@ EXPECTED: dict[str, set[str] | str] = {
     },
     **{
         f"coaching.{name}": STAFF
-        for name in "register waiting_list step pause_trajectory resume_trajectory".split()
+        for name in (
+            "register waiting_list step pause_trajectory resume_trajectory "
+            "import_participants confirm_participant_import"
+        ).split()
     },
     "coaching.assign": MANAGERS,
     "coaching.unassign": MANAGERS,
