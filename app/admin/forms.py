@@ -7,7 +7,6 @@ from wtforms.validators import (
     Length,
     Optional,
     Regexp,
-    ValidationError,
 )
 
 from app.labels import label
@@ -52,10 +51,15 @@ class UserForm(FlaskForm):
         self.role.choices = _role_choices()
         self.customer_id.choices = [("", "—")] + [(str(cid), name) for cid, name in customers]
 
-    def validate_customer_id(self, field) -> None:
-        if self.role.data == "customer" and not field.data:
-            raise ValidationError(_l("Kies de klant bij wie dit account hoort."))
-
-    def validate_referrer_organisation(self, field) -> None:
-        if self.role.data == "referrer" and not (field.data or "").strip():
-            raise ValidationError(_l("Vul de organisatie in waarvoor deze verwijzer werkt."))
+    def validate(self, extra_validators=None) -> bool:
+        # Here rather than as field validators: Optional() ends a field's chain when empty.
+        valid = super().validate(extra_validators)
+        if self.role.data == "customer" and not self.customer_id.data:
+            self.customer_id.errors.append(_l("Kies de klant bij wie dit account hoort."))
+            valid = False
+        if self.role.data == "referrer" and not (self.referrer_organisation.data or "").strip():
+            self.referrer_organisation.errors.append(
+                _l("Vul de organisatie in waarvoor deze verwijzer werkt.")
+            )
+            valid = False
+        return valid
