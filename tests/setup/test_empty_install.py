@@ -7,7 +7,9 @@ import pytest
 from flask import Flask
 from werkzeug.routing import AnyConverter
 
+from app.auth.users import create_user
 from app.models import Department, Participant, User
+from data.generator import DEMO_PASSWORD
 from inventory.models import Customer
 from tests.conftest import EMPTY_ADMIN, Auth, make_app
 
@@ -33,8 +35,14 @@ def _pages(app: Flask) -> list[str]:
     return sorted(paths)
 
 
-def test_every_page_answers_on_an_empty_database(app, client):
-    assert Auth(client).login(EMPTY_ADMIN).status_code == 302
+@pytest.mark.parametrize("role", ["admin", "manager", "coach"])
+def test_every_page_answers_on_an_empty_database(app, client, db, role):
+    email = EMPTY_ADMIN
+    if role != "admin":
+        email = f"{role}@werkplaats.test"
+        create_user(db, email=email, name=role, password=DEMO_PASSWORD, role=role)
+        db.commit()
+    assert Auth(client).login(email).status_code == 302
     failures = [
         (path, r.status_code) for path in _pages(app) if (r := client.get(path)).status_code >= 500
     ]
