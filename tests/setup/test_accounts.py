@@ -6,10 +6,11 @@ from sqlmodel import select
 
 from app.audit import AuditEntry
 from app.models import User
+from data.generator import DEMO_PASSWORD
 from inventory.models import Customer
 from tests.conftest import ADMIN, MANAGER
 
-PASSWORD = "Nieuw-wachtwoord-7"
+PASSWORD = DEMO_PASSWORD
 
 
 def _create(client, **fields: str):
