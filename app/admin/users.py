@@ -68,21 +68,14 @@ def create_account():
         db.rollback()
         form.email.errors.append(_("Er is al een account met dit e-mailadres."))
         return _page(form, 400)
-    token = new_link(db, user)
-    record(db, "create", f"gebruiker {user.email} ({role})")
-    db.commit()
-    return _page(UserForm(formdata=None, customers=_customers()), 201, _link(token), user)
+    return _with_link(user, f"gebruiker {user.email} ({role})", "create", 201)
 
 
 @bp.route("/gebruikers/<int:user_id>/wachtwoordlink", methods=["POST"])
 @roles("admin")
 def password_link(user_id: int):
-    db = get_session()
     user = _account(user_id)
-    token = new_link(db, user)
-    record(db, "update", f"wachtwoordlink voor {user.email}")
-    db.commit()
-    return _page(UserForm(formdata=None, customers=_customers()), 200, _link(token), user)
+    return _with_link(user, f"wachtwoordlink voor {user.email}", "update", 200)
 
 
 @bp.route("/gebruikers/<int:user_id>/<any(activeren,deactiveren):change>", methods=["POST"])
@@ -114,5 +107,11 @@ def _account(user_id: int) -> User:
     return user
 
 
-def _link(token: str) -> str:
-    return url_for("auth.choose_password", token=token, _external=True)
+def _with_link(user: User, what: str, action: str, status: int):
+    """A fresh one-time link for `user`, audited, shown once on the users page."""
+    db = get_session()
+    token = new_link(db, user)
+    record(db, action, what)
+    db.commit()
+    link = url_for("auth.choose_password", token=token, _external=True)
+    return _page(UserForm(formdata=None, customers=_customers()), status, link, user)

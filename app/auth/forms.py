@@ -24,45 +24,35 @@ def strong_enough(_form, field) -> None:
         raise ValidationError(" ".join(problems))
 
 
-class ChangePasswordForm(FlaskForm):
+class NewPasswordFields(FlaskForm):
+    """A new password typed twice, held to the password rules."""
+
+    new = PasswordField(
+        _l("Nieuw wachtwoord"),
+        validators=[
+            DataRequired(_l("Vul een nieuw wachtwoord in.")),
+            Length(max=200),
+            strong_enough,
+        ],
+    )
+    confirm = PasswordField(
+        _l("Nieuw wachtwoord herhalen"),
+        validators=[
+            DataRequired(_l("Herhaal het nieuwe wachtwoord.")),
+            EqualTo("new", _l("De twee nieuwe wachtwoorden zijn niet gelijk.")),
+        ],
+    )
+
+
+class ChangePasswordForm(NewPasswordFields):
     current = PasswordField(
         _l("Huidig wachtwoord"),
         validators=[DataRequired(_l("Vul uw huidige wachtwoord in.")), Length(max=200)],
     )
-    new = PasswordField(
-        _l("Nieuw wachtwoord"),
-        validators=[
-            DataRequired(_l("Vul een nieuw wachtwoord in.")),
-            Length(max=200),
-            strong_enough,
-        ],
-    )
-    confirm = PasswordField(
-        _l("Nieuw wachtwoord herhalen"),
-        validators=[
-            DataRequired(_l("Herhaal het nieuwe wachtwoord.")),
-            EqualTo("new", _l("De twee nieuwe wachtwoorden zijn niet gelijk.")),
-        ],
-    )
     submit = SubmitField(_l("Wachtwoord wijzigen"))
 
 
-class ChoosePasswordForm(FlaskForm):
+class ChoosePasswordForm(NewPasswordFields):
     """A new account's first password, or a reset one, through a one-time link."""
 
-    new = PasswordField(
-        _l("Nieuw wachtwoord"),
-        validators=[
-            DataRequired(_l("Vul een nieuw wachtwoord in.")),
-            Length(max=200),
-            strong_enough,
-        ],
-    )
-    confirm = PasswordField(
-        _l("Nieuw wachtwoord herhalen"),
-        validators=[
-            DataRequired(_l("Herhaal het nieuwe wachtwoord.")),
-            EqualTo("new", _l("De twee nieuwe wachtwoorden zijn niet gelijk.")),
-        ],
-    )
     submit = SubmitField(_l("Wachtwoord instellen"))
