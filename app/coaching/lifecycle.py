@@ -1,8 +1,9 @@
 """A trajectory from registration to its end, and who coaches it.
 
 registered (waiting list) -> intake -> active <-> paused -> ended (outcome, in outcomes.py).
-`Participant.active` is what the roster reads: everyone from intake until the end. A pause
-is also an absence over its dates, so the roster leaves the gap that absences leave.
+`Participant.active` is what the roster and the caseload read: set from active until the
+end; registered and intake are the waiting list. A pause is also an absence over its dates,
+so the roster leaves the gap that absences leave.
 """
 
 from datetime import date, timedelta
@@ -45,7 +46,7 @@ def move(db: Session, participant: Participant, status: str) -> bool:
     """Intake, active or back from a pause; False when the step is not allowed from here."""
     if status not in NEXT.get(participant.status, ()) or status == "paused":
         return False
-    participant.status, participant.active = status, True
+    participant.status, participant.active = status, status == "active"
     if status == "active":
         participant.paused_from = participant.paused_until = None
     db.add(participant)

@@ -65,6 +65,7 @@ def test_from_waiting_list_to_the_roster_and_a_pause(client, auth, db):
     participant = _registered(db)
     assert not _in_problem(db, participant.code)
     client.post(f"/deelnemers/{participant.id}/traject/intake")
+    assert not _in_problem(db, participant.code)
     client.post(f"/deelnemers/{participant.id}/traject/active")
     assert _registered(db).status == "active"
     assert _in_problem(db, participant.code)
