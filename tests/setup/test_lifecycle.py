@@ -1,5 +1,7 @@
 """A trajectory from registration to active, paused and back; coaches; pairs kept apart."""
 
+from datetime import date
+
 from sqlmodel import func, select
 
 from app.models import Absence, Participant, User
@@ -117,3 +119,14 @@ def test_a_coach_sees_a_restriction_but_not_who_or_why(client, auth, db):
     assert "Er is 1 afspraak" in section
     assert "Ruzie" not in section and other.full_name not in section and code not in section
     assert client.post(f"/deelnemers/{participant.id}/niet-samen", data=data).status_code == 403
+
+
+def test_a_passed_expected_end_date_is_flagged_to_the_coach(client, auth, db):
+    participant, _week = rostered_participant(db)
+    participant.start_date, participant.expected_end_date = date(2026, 1, 5), date(2026, 11, 27)
+    db.add(participant)
+    db.commit()
+    auth.login(COACH)
+    assert "einddatum verstreken" in client.get("/deelnemers/").get_data(as_text=True)
+    page = client.get(f"/deelnemers/{participant.id}").get_data(as_text=True)
+    assert "De verwachte einddatum is verstreken" in page
