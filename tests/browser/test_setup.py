@@ -90,6 +90,8 @@ def _register(page, first: str, last: str, group: str) -> str:
 
 def test_a_workshop_is_set_up_from_an_empty_install(page, empty_live_server):
     base = empty_live_server
+    console_errors = []
+    page.on("console", lambda m: console_errors.append(m.text) if m.type == "error" else None)
     login(page, base, EMPTY_ADMIN)
     checklist = page.locator(".checklist")
     expect(checklist).to_contain_text("De werkplaats inrichten")
@@ -151,3 +153,5 @@ def test_a_workshop_is_set_up_from_an_empty_install(page, empty_live_server):
     # Nothing about participants reaches a customer.
     for heading in names:
         expect(page.locator("main")).not_to_contain_text(heading.split(" (")[0])
+    # Only the browser's own favicon request may miss; a CSP violation would show here.
+    assert [e for e in console_errors if "404" not in e] == []
