@@ -54,6 +54,10 @@ class DepartmentForm(FlaskForm):
             getattr(self, f"mix_{group}").label.text = _l(
                 "Doelmix %(group)s (%%)", group=label("roster_group", group)
             )
+        for kind in CERTIFICATE_KINDS:
+            getattr(self, f"cover_{kind}").label.text = _l(
+                "Dekking %(certificate)s", certificate=label("certificate", kind)
+            )
 
     def validate_staffing_max(self, field) -> None:
         low = self.staffing_min.data
@@ -65,6 +69,11 @@ class DepartmentForm(FlaskForm):
         total = sum(getattr(self, f"mix_{group}").data or 0 for group in ROSTER_GROUPS)
         if total > 100:
             raise ValidationError(_l("De doelmix telt op tot meer dan 100%."))
+
+    def cover(self) -> dict[str, int]:
+        """Certificate kind -> holders needed in every staffed daypart, for kinds above 0."""
+        counts = {kind: getattr(self, f"cover_{kind}").data or 0 for kind in CERTIFICATE_KINDS}
+        return {kind: count for kind, count in counts.items() if count}
 
     def mix(self) -> dict[str, float]:
         shares = {group: getattr(self, f"mix_{group}").data or 0 for group in ROSTER_GROUPS}
@@ -79,6 +88,17 @@ for _group in ROSTER_GROUPS:
             _group,
             default=0,
             validators=[InputRequired(_l("Vul 0 tot en met 100 in.")), NumberRange(0, 100)],
+        ),
+    )
+
+for _kind in CERTIFICATE_KINDS:
+    setattr(
+        DepartmentForm,
+        f"cover_{_kind}",
+        IntegerField(
+            _kind,
+            default=0,
+            validators=[InputRequired(_l("Vul 0 tot en met 9 in.")), NumberRange(0, 9)],
         ),
     )
 

@@ -1,5 +1,8 @@
 """Departments for managers and admins: what the roster plans each department with.
 
+Certificate cover (contract v2 `cover`) is stored in `DepartmentCover`; reading it into the
+roster problem belongs to the solver's side (app/roster/problem.py).
+
 A department is archived, never deleted: published rosters, orders and attendance keep
 naming it. Its code is fixed once made, because roster problems and exports use it as id.
 """
@@ -15,8 +18,14 @@ from app.admin.department_forms import DepartmentForm, OverrideForm
 from app.audit import record
 from app.auth.access import MANAGERS, roles
 from app.db import get_session
-from app.models import Department, DepartmentCertificate, DepartmentMix, StaffingOverride
-from app.vocab import DAYPARTS, DAYS, ROSTER_GROUPS
+from app.models import (
+    Department,
+    DepartmentCertificate,
+    DepartmentCover,
+    DepartmentMix,
+    StaffingOverride,
+)
+from app.vocab import CERTIFICATE_KINDS, DAYPARTS, DAYS, ROSTER_GROUPS
 
 
 @bp.route("/afdelingen")
@@ -143,17 +152,30 @@ def _form_data(db: Session, row: Department) -> dict:
         name: getattr(row, name)
         for name in ("name", "code", "outside", "staffing_min", "staffing_max", "max_detainees")
     }
+    cover = dict(
+        db.exec(
+            select(DepartmentCover.kind, DepartmentCover.min_holders).where(
+                DepartmentCover.department_id == row.id
+            )
+        ).all()
+    )
     data["requires"] = list(requires)
+    data.update({f"cover_{kind}": cover.get(kind, 0) for kind in CERTIFICATE_KINDS})
     data.update({f"mix_{g}": round(mix.get(g, 0) * 100) for g in ROSTER_GROUPS})
     return data
 
 
 def _replace_children(db: Session, row: Department, form: DepartmentForm) -> None:
-    """Required certificates and the target mix are stored as rows; the form holds them whole."""
-    db.exec(delete(DepartmentCertificate).where(DepartmentCertificate.department_id == row.id))
-    db.exec(delete(DepartmentMix).where(DepartmentMix.department_id == row.id))
+    """Required certificates, cover and the target mix are stored as rows; the form holds
+    them whole."""
+    for table in (DepartmentCertificate, DepartmentCover, DepartmentMix):
+        db.exec(delete(table).where(table.department_id == row.id))
     db.add_all(
         DepartmentCertificate(department_id=row.id, kind=kind) for kind in form.requires.data or []
+    )
+    db.add_all(
+        DepartmentCover(department_id=row.id, kind=kind, min_holders=count)
+        for kind, count in form.cover().items()
     )
     db.add_all(
         DepartmentMix(department_id=row.id, group=group, share=share)
@@ -176,4 +198,5 @@ def _page(db: Session, row: Department | None, form, override_form, status: int)
         override_form=override_form,
         overrides=overrides,
         groups=ROSTER_GROUPS,
+        certificate_kinds=CERTIFICATE_KINDS,
     ), status

@@ -1,5 +1,6 @@
-"""Setting up a workshop in the app: one-time password links, archived departments,
-co-coaches, and the participant's registration, lifecycle and recorded clearance.
+"""Setting up a workshop in the app: one-time password links, archived departments and
+their certificate cover, co-coaches, and the participant's registration, lifecycle and
+recorded clearance.
 
 Revision ID: 0008
 Revises: 0004
@@ -18,6 +19,7 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 STATUSES = "\"status\" IN ('registered', 'intake', 'active', 'paused', 'ended')"
+KINDS = "\"kind\" IN ('vca', 'bhv', 'forklift', 'code95', 'language')"
 
 
 def _text(length: int):
@@ -39,6 +41,23 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("password_link", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_password_link_user_id"), ["user_id"], unique=False)
+
+    op.create_table(
+        "departmentcover",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("department_id", sa.Integer(), nullable=False),
+        sa.Column("kind", _text(20), nullable=False),
+        sa.Column("min_holders", sa.Integer(), nullable=False),
+        sa.CheckConstraint(KINDS, name="kind_values"),
+        sa.CheckConstraint("min_holders >= 1", name="min_holders"),
+        sa.ForeignKeyConstraint(["department_id"], ["department.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("department_id", "kind"),
+    )
+    with op.batch_alter_table("departmentcover", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_departmentcover_department_id"), ["department_id"], unique=False
+        )
 
     with op.batch_alter_table("coachassignment", schema=None) as batch_op:
         batch_op.add_column(
@@ -112,6 +131,10 @@ def downgrade() -> None:
 
     with op.batch_alter_table("coachassignment", schema=None) as batch_op:
         batch_op.drop_column("co_coach")
+
+    with op.batch_alter_table("departmentcover", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_departmentcover_department_id"))
+    op.drop_table("departmentcover")
 
     with op.batch_alter_table("password_link", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_password_link_user_id"))

@@ -2,7 +2,7 @@
 
 from sqlmodel import select
 
-from app.models import Department
+from app.models import Department, DepartmentCover
 from app.roster.problem import build_problem
 from tests.conftest import COACH, MANAGER
 
@@ -20,6 +20,8 @@ FIELDS = {
     "mix_status_holder": "25",
     "mix_sw": "0",
     "mix_other": "0",
+    **{f"cover_{kind}": "0" for kind in ("vca", "bhv", "code95", "language")},
+    "cover_forklift": "1",
 }
 
 
@@ -37,6 +39,9 @@ def test_a_manager_creates_a_department_the_roster_plans_with(client, auth, db):
     assert planned["staffing"] == {"min": 1, "max": 4}
     assert planned["max_detainees"] == 1
     assert planned["mix"] == {"participatiewet": 0.5, "status_holder": 0.25}
+    row = db.exec(select(Department).where(Department.code == "groen2")).one()
+    cover = db.exec(select(DepartmentCover).where(DepartmentCover.department_id == row.id)).all()
+    assert [(c.kind, c.min_holders) for c in cover] == [("forklift", 1)]
 
 
 def test_a_daypart_override_and_its_removal(client, auth, db):
