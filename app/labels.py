@@ -27,6 +27,13 @@ LABELS = {
         "other": _l("Overig"),
     },
     "clearance": {"inside": _l("Alleen binnen"), "outside": _l("Ook buiten")},
+    "participant_status": {
+        "registered": _l("aangemeld (wachtlijst)"),
+        "intake": _l("intake"),
+        "active": _l("actief"),
+        "paused": _l("gepauzeerd"),
+        "ended": _l("beëindigd"),
+    },
     "day": {
         "mon": _l("maandag"),
         "tue": _l("dinsdag"),

@@ -7,6 +7,7 @@ one-line migration. The value lists live in `app/vocab.py`.
 
 from datetime import date, datetime
 
+import sqlalchemy as sa
 from sqlalchemy import CheckConstraint, Column, ForeignKey, Integer, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
@@ -18,6 +19,7 @@ from app.vocab import (
     DAYPARTS,
     DAYS,
     ORDER_STATUSES,
+    PARTICIPANT_STATUSES,
     ROLES,
     ROSTER_GROUPS,
     TARGET_GROUPS,
@@ -85,6 +87,8 @@ class Department(SQLModel, table=True):
     staffing_max: int = 10
     max_detainees: int = 0
     sort_order: int = 0
+    # Archived departments leave the roster but stay for the rosters and orders naming them.
+    archived: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
 
 
 class DepartmentCertificate(SQLModel, table=True):
@@ -94,6 +98,21 @@ class DepartmentCertificate(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     department_id: int = Field(sa_column=fk("department.id"))
     kind: str = Field(max_length=20)
+
+
+class DepartmentCover(SQLModel, table=True):
+    """At least `min_holders` of whoever works in the department in a daypart hold the
+    certificate (roster contract v2, `cover`): a warehouse team needs a forklift driver."""
+
+    __table_args__ = (
+        UniqueConstraint("department_id", "kind"),
+        one_of("kind", CERTIFICATE_KINDS),
+        CheckConstraint("min_holders >= 1", name="min_holders"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    department_id: int = Field(sa_column=fk("department.id"))
+    kind: str = Field(max_length=20)
+    min_holders: int = 1
 
 
 class StaffingOverride(SQLModel, table=True):
@@ -131,6 +150,7 @@ class Participant(SQLModel, table=True):
     __table_args__ = (
         one_of("target_group", TARGET_GROUPS),
         one_of("clearance", CLEARANCES, nullable=True),
+        one_of("status", PARTICIPANT_STATUSES),
         CheckConstraint("dayparts_per_week BETWEEN 0 AND 10", name="dayparts_per_week"),
         CheckConstraint(
             "expected_end_date IS NULL OR expected_end_date >= start_date", name="end_after_start"
@@ -146,6 +166,28 @@ class Participant(SQLModel, table=True):
     expected_end_date: date | None = None
     dayparts_per_week: int = 6
     clearance: str | None = Field(default=None, max_length=10)
+    # The prison decides a detainee's clearance; a manager records who decided, when, and
+    # until when. An expired decision counts as inside (app/coaching/clearance.py).
+    clearance_decided_by: str = Field(default="", max_length=200)
+    clearance_decided_on: date | None = None
+    clearance_valid_until: date | None = None
+    clearance_recorded_by: int | None = Field(
+        default=None, sa_column=fk("user.id", nullable=True, ondelete="SET NULL")
+    )
+    # Where the trajectory stands (registered = on the waiting list); `active` says whether
+    # the roster may plan the participant and follows the status (app/coaching/lifecycle.py).
+    status: str = Field(
+        default="active", max_length=10, sa_column_kwargs={"server_default": "active"}
+    )
+    referral_date: date | None = None
+    decision_number: str = Field(default="", max_length=50)
+    decision_start: date | None = None
+    decision_end: date | None = None
+    paused_from: date | None = None
+    paused_until: date | None = None
+    # The registration form's one-time key: a second submit of the same form (a double
+    # click) finds the participant it made instead of making another.
+    form_key: str | None = Field(default=None, max_length=36, unique=True)
     active: bool = Field(default=True, index=True)
     created_at: datetime = Field(default_factory=utcnow)
 
@@ -261,6 +303,8 @@ class CoachAssignment(SQLModel, table=True):
     participant_id: int = Field(sa_column=fk("participant.id"))
     start_date: date
     end_date: date | None = None
+    # A co-coach shares the caseload (and access) but is not the one who answers for it.
+    co_coach: bool = Field(default=False, sa_column_kwargs={"server_default": sa.false()})
 
 
 class ProductionOrder(SQLModel, table=True):

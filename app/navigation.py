@@ -18,6 +18,8 @@ MENU = (
     ("warehouse.index", _l("Magazijn"), MANAGERS),
     ("portal.orders", _l("Mijn orders"), ("customer",)),
     ("portal.stock", _l("Mijn voorraad"), ("customer",)),
+    ("admin.users", _l("Gebruikers"), ("admin",)),
+    ("admin.departments", _l("Afdelingen"), MANAGERS),
     ("admin.audit", _l("Auditlog"), ("admin",)),
     ("admin.lockouts", _l("Inlogblokkades"), ("admin",)),
 )

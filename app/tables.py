@@ -1,6 +1,7 @@
 """Imports every module that defines tables, so metadata is complete for Alembic and tests."""
 
 import app.audit  # noqa: F401
+import app.auth.links  # noqa: F401
 import app.coaching.models  # noqa: F401
 import app.dataversion  # noqa: F401
 import app.models  # noqa: F401

@@ -34,6 +34,8 @@ CERTIFICATE_KINDS = ("vca", "bhv", "forklift", "code95", "language")
 CERTIFICATE_STATUSES = ("planned", "obtained", "expired")
 ABSENCE_KINDS = ("sick", "leave", "appointment", "detention", "other")
 WISH_KINDS = ("prefers", "learning")
+# A trajectory: registered (waiting list), intake, active, paused, ended.
+PARTICIPANT_STATUSES = ("registered", "intake", "active", "paused", "ended")
 ORDER_STATUSES = ("received", "planned", "in_production", "ready", "shipped", "cancelled")
 
 

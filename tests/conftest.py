@@ -13,9 +13,10 @@ from sqlmodel import Session
 
 from app import create_app
 from app.config import TestConfig
+from app.migrate import upgrade
 from data.generator import DEMO_PASSWORD
 from tests import dates
-from tests.databases import PostgresDatabases, SqliteDatabases
+from tests.databases import PostgresDatabases, PostgresServer, SqliteDatabases
 
 
 # The whole run lives on one date, whatever day it is started: the demo is seeded in that
@@ -44,6 +45,35 @@ def database_url(databases, tmp_path):
     url = databases.fresh(tmp_path)
     yield url
     databases.drop(url)
+
+
+@pytest.fixture
+def empty_database_url(tmp_path):
+    """A migrated database holding nothing but one admin, made as a workshop would: with the
+    `create-user` command. The start of an install without the demo."""
+    url = os.environ.get("TEST_DATABASE_URL", "")
+    server = PostgresServer(url) if url.startswith("postgres") else None
+    url = server.empty() if server else f"sqlite:///{tmp_path / 'empty.db'}"
+    upgrade(url)
+    app = make_app(url)
+    result = app.test_cli_runner().invoke(
+        args=[
+            "create-user",
+            "--email",
+            EMPTY_ADMIN,
+            "--name",
+            "Eerste Beheerder",
+            "--role",
+            "admin",
+            "--password",
+            DEMO_PASSWORD,
+        ]
+    )
+    app.extensions["engine"].dispose()
+    assert result.exit_code == 0, result.output
+    yield url
+    if server:
+        server.drop(url)
 
 
 def make_app(database_url: str, **overrides):
@@ -93,3 +123,4 @@ OTHER_COACH = "coach2@fabriek.test"
 CUSTOMER = "klant@fabriek.test"
 OTHER_CUSTOMER = "klant2@fabriek.test"
 REFERRER = "verwijzer@fabriek.test"
+EMPTY_ADMIN = "beheer@werkplaats.test"

@@ -2,4 +2,4 @@ from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/beheer")
 
-from app.admin import lockouts, routes  # noqa: E402,F401
+from app.admin import departments, lockouts, routes, users  # noqa: E402,F401

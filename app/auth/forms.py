@@ -18,23 +18,21 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Inloggen"))
 
 
-def _strong_enough(_form, field) -> None:
+def strong_enough(_form, field) -> None:
     problems = password_problems(field.data or "")
     if problems:
         raise ValidationError(" ".join(problems))
 
 
-class ChangePasswordForm(FlaskForm):
-    current = PasswordField(
-        _l("Huidig wachtwoord"),
-        validators=[DataRequired(_l("Vul uw huidige wachtwoord in.")), Length(max=200)],
-    )
+class NewPasswordFields(FlaskForm):
+    """A new password typed twice, held to the password rules."""
+
     new = PasswordField(
         _l("Nieuw wachtwoord"),
         validators=[
             DataRequired(_l("Vul een nieuw wachtwoord in.")),
             Length(max=200),
-            _strong_enough,
+            strong_enough,
         ],
     )
     confirm = PasswordField(
@@ -44,4 +42,17 @@ class ChangePasswordForm(FlaskForm):
             EqualTo("new", _l("De twee nieuwe wachtwoorden zijn niet gelijk.")),
         ],
     )
+
+
+class ChangePasswordForm(NewPasswordFields):
+    current = PasswordField(
+        _l("Huidig wachtwoord"),
+        validators=[DataRequired(_l("Vul uw huidige wachtwoord in.")), Length(max=200)],
+    )
     submit = SubmitField(_l("Wachtwoord wijzigen"))
+
+
+class ChoosePasswordForm(NewPasswordFields):
+    """A new account's first password, or a reset one, through a one-time link."""
+
+    submit = SubmitField(_l("Wachtwoord instellen"))

@@ -2,9 +2,11 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app import clock
 from app.auth import bp
 from app.auth.access import public, roles
-from app.auth.forms import ChangePasswordForm, LoginForm
+from app.auth.forms import ChangePasswordForm, ChoosePasswordForm, LoginForm
+from app.auth.links import open_link
 from app.auth.passwords import MIN_LENGTH, verify_login, verify_password
 from app.auth.users import set_password, user_by_email
 from app.db import get_session
@@ -95,3 +97,25 @@ def change_password():
 
 def _change_page(form: ChangePasswordForm) -> str:
     return render_template("auth/change_password.html", form=form, min_length=MIN_LENGTH)
+
+
+@bp.route("/wachtwoord-instellen/<token>", methods=["GET", "POST"])
+@public
+def choose_password(token: str):
+    """The one-time link an admin passed on: the account's owner chooses a password."""
+    db = get_session()
+    link = open_link(db, token[:100])
+    if link is None:
+        return render_template("auth/choose_password.html", form=None, min_length=MIN_LENGTH), 404
+    form = ChoosePasswordForm()
+    if not form.validate_on_submit():
+        status = 400 if form.is_submitted() else 200
+        page = render_template("auth/choose_password.html", form=form, min_length=MIN_LENGTH)
+        return page, status
+    user = db.get(User, link.user_id)
+    set_password(user, form.new.data)
+    link.used_at = clock.now()
+    db.add_all([user, link])
+    db.commit()
+    flash(_("Uw wachtwoord is ingesteld. U kunt nu inloggen."), "success")
+    return redirect(url_for("auth.login"))

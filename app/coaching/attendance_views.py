@@ -33,6 +33,8 @@ def _choice():
 @roles(*STAFF)
 def attendance():
     db = get_session()
+    if not departments(db):
+        return render_template("coaching/attendance_empty.html")
     all_departments, department, day, daypart = _choice()
     rows = expected(db, department, day, daypart)
     errors: dict[int, str] = {}

@@ -38,7 +38,9 @@ class ParticipantFile:
 
 
 def departments(db: Session) -> list[Department]:
-    return list(db.exec(select(Department).order_by(Department.sort_order, Department.name)))
+    """The departments in use; archived ones are kept for history but not offered."""
+    query = select(Department).where(Department.archived.is_(False))
+    return list(db.exec(query.order_by(Department.sort_order, Department.name)))
 
 
 def intake_of(db: Session, participant_id: int) -> Intake:

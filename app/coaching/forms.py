@@ -35,7 +35,6 @@ from app.vocab import (
     ABSENCE_KINDS,
     CERTIFICATE_KINDS,
     CERTIFICATE_STATUSES,
-    CLEARANCES,
     DAYPARTS,
     TARGET_GROUPS,
 )
@@ -258,8 +257,6 @@ class RosterInputsForm(FlaskForm):
         _l("Contract: dagdelen per week"),
         validators=[InputRequired(DAYPARTS_RANGE), NumberRange(0, 10, DAYPARTS_RANGE)],
     )
-    # No Optional(): it would stop the chain before validate_clearance requires it for detainees.
-    clearance = SelectField(_l("Vrijgave (alleen gedetineerden)"))
     confirm_group_change = BooleanField(
         _l("Ik bevestig dat de doelgroep van deze gedetineerde wijzigt")
     )
@@ -268,15 +265,6 @@ class RosterInputsForm(FlaskForm):
         super().__init__(*args, **kwargs)
         self.current_group = current_group
         self.target_group.choices = _choices("target_group", TARGET_GROUPS)
-        self.clearance.choices = [("", _l("niet van toepassing"))] + _choices(
-            "clearance", CLEARANCES
-        )
-
-    def validate_clearance(self, field) -> None:
-        if is_detainee_group(self.target_group.data) and not field.data:
-            raise ValidationError(
-                _l("Kies de vrijgave: een gedetineerde werkt alleen binnen of ook buiten.")
-            )
 
     def validate_confirm_group_change(self, field) -> None:
         """A detainee leaving the group loses the inside-only rule: never by a slip of the list."""
@@ -289,9 +277,6 @@ class RosterInputsForm(FlaskForm):
                     new=label("target_group", new),
                 )
             )
-
-    def clearance_value(self) -> str | None:
-        return self.clearance.data or None
 
 
 def _not_after_today(message) -> callable:

@@ -25,6 +25,7 @@ def close_trajectory(
     outcome.ended_on, outcome.kind = ended_on, kind
     outcome.destination, outcome.note = destination, note
     participant.active = False
+    participant.status = "ended"
     db.add_all([outcome, participant])
     record(db, "update", f"traject afgesloten: {kind} {ended_on.isoformat()}", participant.id)
     return outcome

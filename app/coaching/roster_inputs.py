@@ -1,4 +1,4 @@
-"""The participant's facts the weekly roster is planned from: group, contract and clearance.
+"""The participant's facts the weekly roster is planned from: group and contract.
 
 They live on the core Participant row that `app/roster/problem.py` reads, so a change here
 is in the very next roster problem. Clearance only means something for detainees (the
@@ -40,13 +40,18 @@ def overbooked_notice(contract: int, available: int) -> str | None:
 
 
 def set_roster_inputs(
-    db: Session, participant: Participant, target_group: str, dayparts: int, clearance: str | None
+    db: Session, participant: Participant, target_group: str, dayparts: int
 ) -> list[str]:
-    """Write the three fields and audit what changed; returns the changes, empty if none."""
+    """Write group and contract and audit what changed; returns the changes, empty if none.
+
+    The clearance is the prison's decision, recorded by a manager (app/coaching/clearance.py);
+    here it is only dropped when the participant stops being a detainee.
+    """
+    clearance = participant.clearance if is_detainee_group(target_group) else None
     wanted = {
         "doelgroep": ("target_group", target_group),
         "dagdelen per week": ("dayparts_per_week", dayparts),
-        "vrijgave": ("clearance", clearance if is_detainee_group(target_group) else None),
+        "vrijgave": ("clearance", clearance),
     }
     changed = []
     for name, (column, value) in wanted.items():

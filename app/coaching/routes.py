@@ -36,6 +36,7 @@ from app.coaching.forms import (
     RosterInputsForm,
     SensitiveForm,
 )
+from app.coaching.lifecycle_page import lifecycle_context, lifecycle_forms
 from app.coaching.models import PortfolioStep, ReferrerContact
 from app.coaching.roster_inputs import (
     available_dayparts,
@@ -71,10 +72,11 @@ def caseload_page():
         wanted=wanted,
         target_groups=TARGET_GROUPS,
         departments=departments(db),
+        today=clock.today(),
     )
 
 
-def _file_page(participant, status: int = 200, **forms):
+def file_page(participant, status: int = 200, **forms):
     db = get_session()
     file = load_file(db, participant)
     sensitive = may_see_sensitive(db, participant.id)
@@ -102,6 +104,7 @@ def _file_page(participant, status: int = 200, **forms):
             if sensitive
             else None
         ),
+        **lifecycle_forms(db, participant),
     }
     defaults.update(forms)
     return render_template(
@@ -119,6 +122,7 @@ def _file_page(participant, status: int = 200, **forms):
         detainee=is_detainee_group(participant.target_group),
         roster_group=ROSTER_GROUP_OF[participant.target_group],
         roster_notice=overbooked_notice(participant.dayparts_per_week, len(file.availability)),
+        **lifecycle_context(db, participant),
         **defaults,
     ), status
 
@@ -130,12 +134,12 @@ def participant_file(participant_id: int):
     participant = read_participant(db, participant_id, "dossier")
     wanted = request.args.get("contactpersoon", type=record_id)
     if wanted is None:
-        return _file_page(participant)
+        return file_page(participant)
     contact = contact_of(db, participant, wanted)
     if contact is None:
         abort(404)
     form = ContactForm(prefix="contact", obj=contact)
-    return _file_page(participant, contact_form=form, editing_contact=contact)
+    return file_page(participant, contact_form=form, editing_contact=contact)
 
 
 def _back(participant_id: int, section: str):
@@ -155,7 +159,7 @@ def save_intake(participant_id: int):
     participant = participant_or_abort(db, participant_id)
     form = IntakeForm(prefix="intake")
     if not form.validate():
-        return _file_page(participant, 400, intake=form)
+        return file_page(participant, 400, intake=form)
     intake = intake_of(db, participant.id)
     for name in ("referrer_contact", "competences", "skills", "drives", "own_goals", "next_steps"):
         setattr(intake, name, getattr(form, name).data or "")
@@ -179,7 +183,7 @@ def save_sensitive(participant_id: int):
         abort(403)
     form = SensitiveForm(prefix="sensitive")
     if not form.validate():
-        return _file_page(participant, 400, sensitive_form=form)
+        return file_page(participant, 400, sensitive_form=form)
     info = sensitive_of(db, participant.id)
     form.populate_obj(info)
     db.add(info)
@@ -194,7 +198,7 @@ def add_ladder(participant_id: int):
     participant = participant_or_abort(db, participant_id)
     form = LadderForm(prefix="ladder")
     if not form.validate():
-        return _file_page(participant, 400, ladder_form=form)
+        return file_page(participant, 400, ladder_form=form)
     add_ladder_step(db, participant, int(form.step.data), form.day.data, form.note.data or "")
     return _saved(participant.id, "#ladder")
 
@@ -248,7 +252,7 @@ def add_certificate(participant_id: int):
     participant = participant_or_abort(db, participant_id)
     form = CertificateForm(prefix="cert")
     if not form.validate():
-        return _file_page(participant, 400, certificate_form=form)
+        return file_page(participant, 400, certificate_form=form)
     certificate = Certificate(participant_id=participant.id)
     form.populate_obj(certificate)
     db.add(certificate)
@@ -263,7 +267,7 @@ def add_absence(participant_id: int):
     participant = participant_or_abort(db, participant_id)
     form = AbsenceForm(prefix="absence")
     if not form.validate():
-        return _file_page(participant, 400, absence_form=form)
+        return file_page(participant, 400, absence_form=form)
     absence = Absence(participant_id=participant.id)
     form.populate_obj(absence)
     absence.daypart = form.daypart.data or None
@@ -284,7 +288,7 @@ def add_portfolio_step(participant_id: int):
     participant = participant_or_abort(db, participant_id)
     form = PortfolioForm(prefix="portfolio")
     if not form.validate():
-        return _file_page(participant, 400, portfolio_form=form)
+        return file_page(participant, 400, portfolio_form=form)
     step = PortfolioStep(participant_id=participant.id)
     form.populate_obj(step)
     db.add(step)
@@ -305,7 +309,7 @@ def save_referrer_contact(participant_id: int, contact_id: int | None):
             abort(404)
     form = ContactForm(prefix="contact")
     if not form.validate():
-        return _file_page(participant, 400, contact_form=form, editing_contact=contact)
+        return file_page(participant, 400, contact_form=form, editing_contact=contact)
     save_contact(db, participant, contact, form.values())
     return _saved(participant.id, "#verwijzer")
 
@@ -317,13 +321,12 @@ def save_roster_inputs(participant_id: int):
     participant = participant_or_abort(db, participant_id)
     form = RosterInputsForm(prefix="roster", current_group=participant.target_group)
     if not form.validate():
-        return _file_page(participant, 400, roster_form=form)
+        return file_page(participant, 400, roster_form=form)
     changed = set_roster_inputs(
         db,
         participant,
         form.target_group.data,
         form.dayparts_per_week.data,
-        form.clearance_value(),
     )
     if not changed:
         flash(_("Niets gewijzigd."), "success")
@@ -361,7 +364,7 @@ def add_contact_log(participant_id: int):
     if not form.validate():
         if htmx:
             return _contact_log_region(participant, form, 422)
-        return _file_page(participant, 400, log_form=form)
+        return file_page(participant, 400, log_form=form)
     contact = (
         contact_of(db, participant, int(form.contact_id.data)) if form.contact_id.data else None
     )

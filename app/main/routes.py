@@ -1,6 +1,7 @@
 from flask import current_app, redirect, render_template, request, session, url_for
 from flask_login import current_user
 
+from app.admin.checklist import setup_steps
 from app.auth.access import public, roles
 from app.coaching.sharing import shared_with
 from app.db import get_session
@@ -22,7 +23,12 @@ def home():
         )
     if current_user.role == "coach":
         return render_template("main/coach_home.html", caseload=coach_caseload(db, current_user.id))
-    return render_template("main/manager_home.html", overview=manager_overview(db))
+    steps = setup_steps(db) if current_user.role == "admin" else []
+    return render_template(
+        "main/manager_home.html",
+        overview=manager_overview(db),
+        steps=steps if not all(step.done for step in steps) else [],
+    )
 
 
 @bp.route("/taal", methods=["POST"])

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
+from app.coaching.clearance import effective_clearance
 from app.models import (
     Absence,
     Availability,
@@ -162,7 +163,7 @@ def _participants(session: Session, monday: date, people: list[Participant]) -> 
             "id": p.code,
             "name": p.full_name,
             "group": ROSTER_GROUP_OF[p.target_group],
-            "clearance": p.clearance or "inside",
+            "clearance": effective_clearance(p, monday + timedelta(days=4)),
             "certificates": sorted({c.kind for c in certificates[p.id] if c.valid_on(monday)}),
             "skills": dict(sorted(skills[p.id])),
             "available": [

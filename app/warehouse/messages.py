@@ -88,6 +88,9 @@ CELLS = {
     "number_taken": _l("ordernummer bestaat al"),
     "duplicate_in_file": _l("ordernummer staat meer dan eens in het bestand"),
     "due_in_past": _l("leverdatum ligt in het verleden"),
+    "unknown_target_group": _l("onbekende doelgroep"),
+    "end_before_start": _l("einddatum ligt vóór de startdatum"),
+    "dayparts_range": _l("hoogstens 10 dagdelen per week"),
 }
 CELL_GENERAL = _l("ongeldige waarde")
 

@@ -36,6 +36,16 @@ def browser_type_launch_args(browser_type_launch_args):
 @pytest.fixture
 def live_server(database_url):
     """The app on a free loopback port, CSRF on as in production."""
+    yield from _serve(database_url)
+
+
+@pytest.fixture
+def empty_live_server(empty_database_url):
+    """The same on an install without the demo: one admin, made by `create-user`."""
+    yield from _serve(empty_database_url)
+
+
+def _serve(database_url: str):
     app = make_app(database_url, WTF_CSRF_ENABLED=True)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

@@ -38,6 +38,25 @@ EXPECTED: dict[str, set[str] | str] = {
     "admin.audit": ADMINS,
     "admin.lockouts": ADMINS,
     "admin.unlock": ADMINS,
+    "auth.choose_password": PUBLIC,
+    **{
+        f"admin.{name}": ADMINS
+        for name in "users create_account password_link account_status".split()
+    },
+    **{
+        f"admin.{name}": MANAGERS
+        for name in "departments department add_override remove_override archive_department".split()
+    },
+    **{
+        f"coaching.{name}": STAFF
+        for name in (
+            "register waiting_list step pause_trajectory resume_trajectory "
+            "import_participants confirm_participant_import"
+        ).split()
+    },
+    "coaching.assign": MANAGERS,
+    "coaching.unassign": MANAGERS,
+    **{f"coaching.{name}": {"manager"} for name in "clearance add_avoid remove_avoid".split()},
     **{
         f"coaching.{name}": STAFF
         for name in (
@@ -154,6 +173,12 @@ def _ids(db: Session) -> dict[str, object]:
         "contact_id": MISSING,
         "job_id": MISSING,
         "row_id": MISSING,
+        "user_id": MISSING,
+        "department_id": MISSING,
+        "override_id": MISSING,
+        "assignment_id": MISSING,
+        "pair_id": MISSING,
+        "token": "no-such-link",
         "week": WEEK,
         "filename": "css/app.css",
     }
