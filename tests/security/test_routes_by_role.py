@@ -42,13 +42,15 @@ EXPECTED: dict[str, set[str] | str] = {
         f"coaching.{name}": STAFF
         for name in (
             "add_absence add_certificate add_ladder add_portfolio_step add_progress_note "
-            "add_contact_log attachment attendance caseload outcome own_plan participant_file "
+            "add_contact_log attachment caseload outcome own_plan participant_file "
             "progress remove_row report report_excel report_pdf save_availability save_intake "
             "save_learning save_referrer_contact save_roster_inputs save_sensitive save_skills "
             "save_summary "
             "share_report unshare_report"
         ).split()
     },
+    "coaching.attendance": {"manager", "coach"},
+    "coaching.department_hours": {"manager"},
     "coaching.outcomes": MANAGERS,
     "coaching.outcomes_export": MANAGERS,
     **{
