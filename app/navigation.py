@@ -16,6 +16,7 @@ MENU = (
     ("coaching.outcomes", _l("Uitstroom"), MANAGERS),
     ("orders.index", _l("Orders"), MANAGERS),
     ("warehouse.index", _l("Magazijn"), MANAGERS),
+    ("money.hours_page", _l("Geld"), ("manager",)),
     ("portal.orders", _l("Mijn orders"), ("customer",)),
     ("portal.stock", _l("Mijn voorraad"), ("customer",)),
     ("admin.audit", _l("Auditlog"), ("admin",)),

@@ -52,6 +52,10 @@ EXPECTED: dict[str, set[str] | str] = {
     "coaching.attendance": {"manager", "coach"},
     "coaching.department_hours": {"manager"},
     "coaching.outcomes": MANAGERS,
+    **{
+        f"money.{name}": {"manager"}
+        for name in ("add_hours_correction approve_month hours_page payroll_export rates").split()
+    },
     "coaching.outcomes_export": MANAGERS,
     **{
         f"orders.{name}": MANAGERS
@@ -157,6 +161,7 @@ def _ids(db: Session) -> dict[str, object]:
         "job_id": MISSING,
         "row_id": MISSING,
         "week": WEEK,
+        "month": "2026-11",
         "filename": "css/app.css",
     }
 
