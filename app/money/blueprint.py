@@ -11,4 +11,4 @@ def _helpers() -> dict:
     return {"money_label": money_label, "euro": euro, "as_hours": hours}
 
 
-from app.money import hours_views, rate_views  # noqa: E402,F401
+from app.money import hours_views, invoice_views, price_views, rate_views, trajectory_views  # noqa: E402,F401,I001

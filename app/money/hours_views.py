@@ -27,7 +27,7 @@ from app.money.payroll import payroll
 MONEY = ("manager",)
 
 
-def _month(text: str | None) -> date:
+def month_or_404(text: str | None) -> date:
     month = parse_month(text)
     if text and month is None:
         abort(404)
@@ -59,14 +59,14 @@ def _page(month: date, status: int = 200, **extra):
 @bp.route("/uren")
 @roles(*MONEY)
 def hours_page():
-    return _page(_month(request.args.get("maand")))
+    return _page(month_or_404(request.args.get("maand")))
 
 
 @bp.route("/uren/<month>/goedkeuren", methods=["POST"])
 @roles(*MONEY)
 def approve_month(month: str):
     db = get_session()
-    day = _month(month)
+    day = month_or_404(month)
     try:
         approve(db, day, current_user.id, clock.today())
     except ApprovalRefused as refusal:
@@ -95,7 +95,7 @@ def _signed_minutes(text: str) -> int | None:
 @roles(*MONEY)
 def add_hours_correction(month: str):
     db = get_session()
-    day_month = _month(month)
+    day_month = month_or_404(month)
     form = request.form
     errors = {}
     participant = (
@@ -141,7 +141,7 @@ def add_hours_correction(month: str):
 @roles(*MONEY)
 def payroll_export(month: str, kind: str):
     db = get_session()
-    day = _month(month)
+    day = month_or_404(month)
     if approval_of(db, day) is None:
         flash(
             _("Keur de uren van deze maand eerst goed; pas dan gaat de loonlijst eruit."), "error"

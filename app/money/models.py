@@ -108,6 +108,8 @@ class InvoiceCounter(SQLModel, table=True):
 
 class Invoice(SQLModel, table=True):
     __table_args__ = (
+        # An invoice is credited at most once, even by two managers at the same moment.
+        UniqueConstraint("credit_for_id"),
         one_of("kind", INVOICE_KINDS),
         CheckConstraint(
             "(kind = 'customer' AND customer_id IS NOT NULL)"
@@ -163,6 +165,17 @@ class TrajectoryBilled(SQLModel, table=True):
     __table_args__ = (UniqueConstraint("trajectory_id", "month"),)
     id: int | None = Field(default=None, primary_key=True)
     trajectory_id: int = Field(sa_column=fk("trajectory_billing.id", ondelete="RESTRICT"))
+    month: date
+    invoice_id: int = Field(sa_column=fk("invoice.id"))
+
+
+class CustomerBilled(SQLModel, table=True):
+    """The ledger guard for customers: a customer's month is invoiced once (until credited)."""
+
+    __tablename__ = "customer_billed"
+    __table_args__ = (UniqueConstraint("customer_id", "month"),)
+    id: int | None = Field(default=None, primary_key=True)
+    customer_id: int = Field(sa_column=fk("customer.id", ondelete="RESTRICT"))
     month: date
     invoice_id: int = Field(sa_column=fk("invoice.id"))
 

@@ -204,6 +204,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["credit_for_id"], ["invoice.id"], ondelete="RESTRICT"),
         sa.ForeignKeyConstraint(["customer_id"], ["customer.id"], ondelete="RESTRICT"),
         sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("credit_for_id"),
         sa.UniqueConstraint("number"),
     )
     with op.batch_alter_table("invoice", schema=None) as batch_op:
@@ -259,6 +260,25 @@ def upgrade() -> None:
             batch_op.f("ix_trajectory_billed_trajectory_id"), ["trajectory_id"], unique=False
         )
 
+    op.create_table(
+        "customer_billed",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("customer_id", sa.Integer(), nullable=False),
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("invoice_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["customer_id"], ["customer.id"], ondelete="RESTRICT"),
+        sa.ForeignKeyConstraint(["invoice_id"], ["invoice.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("customer_id", "month"),
+    )
+    with op.batch_alter_table("customer_billed", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_customer_billed_customer_id"), ["customer_id"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_customer_billed_invoice_id"), ["invoice_id"], unique=False
+        )
+
     with op.batch_alter_table("attendance", schema=None) as batch_op:
         batch_op.add_column(sa.Column("start_time", sa.Time(), nullable=True))
         batch_op.add_column(sa.Column("end_time", sa.Time(), nullable=True))
@@ -271,6 +291,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("customer_billed")
     with op.batch_alter_table("attendance", schema=None) as batch_op:
         batch_op.drop_constraint("end_after_start", type_="check")
         batch_op.drop_column("walk_in")

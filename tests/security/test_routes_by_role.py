@@ -54,7 +54,11 @@ EXPECTED: dict[str, set[str] | str] = {
     "coaching.outcomes": MANAGERS,
     **{
         f"money.{name}": {"manager"}
-        for name in ("add_hours_correction approve_month hours_page payroll_export rates").split()
+        for name in (
+            "add_article_price add_hours_correction add_storage_rate approve_month "
+            "credit_invoice hours_page invoice_pdf_download invoice_spec invoices payroll_export "
+            "prices rates run_invoices trajectories"
+        ).split()
     },
     "coaching.outcomes_export": MANAGERS,
     **{
@@ -162,6 +166,7 @@ def _ids(db: Session) -> dict[str, object]:
         "row_id": MISSING,
         "week": WEEK,
         "month": "2026-11",
+        "invoice_id": MISSING,
         "filename": "css/app.css",
     }
 
