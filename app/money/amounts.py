@@ -42,4 +42,4 @@ def parse_amount(text: str, *, places: int = 2) -> Decimal | None:
 def euro(value: Decimal) -> str:
     """Dutch notation: € 1.234,56."""
     text = f"{cents(value):,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-    return f"€ {text}"
+    return f"€\u00a0{text}"  # never split from its amount
