@@ -17,6 +17,7 @@ MENU = (
     ("orders.index", _l("Orders"), MANAGERS),
     ("warehouse.index", _l("Magazijn"), MANAGERS),
     ("money.hours_page", _l("Geld"), ("manager",)),
+    ("money.community_service", _l("Taakstraffen"), ("manager", "coach")),
     ("portal.orders", _l("Mijn orders"), ("customer",)),
     ("portal.stock", _l("Mijn voorraad"), ("customer",)),
     ("admin.audit", _l("Auditlog"), ("admin",)),

@@ -11,4 +11,11 @@ def _helpers() -> dict:
     return {"money_label": money_label, "euro": euro, "as_hours": hours}
 
 
-from app.money import hours_views, invoice_views, price_views, rate_views, trajectory_views  # noqa: E402,F401,I001
+from app.money import (  # noqa: E402,F401
+    community_service_views,
+    hours_views,
+    invoice_views,
+    price_views,
+    rate_views,
+    trajectory_views,
+)

@@ -46,17 +46,18 @@ def _minutes(start, end) -> int:
     )
 
 
-def worked(db: Session, start: date, end: date) -> list[Worked]:
-    """Every attended daypart from start to end inclusive."""
+def worked(db: Session, start: date, end: date, people: set[int] | None = None) -> list[Worked]:
+    """Every attended daypart from start to end inclusive (of `people`, when given)."""
     defaults = {
         (h.department_id, h.daypart): (h.start_time, h.end_time)
         for h in db.exec(select(DepartmentHours))
     }
-    rows = db.exec(
-        select(Attendance).where(
-            Attendance.day >= start, Attendance.day <= end, Attendance.status.in_(PRESENT)
-        )
+    query = select(Attendance).where(
+        Attendance.day >= start, Attendance.day <= end, Attendance.status.in_(PRESENT)
     )
+    if people is not None:
+        query = query.where(Attendance.participant_id.in_(people))
+    rows = db.exec(query)
     result = []
     for row in rows:
         begin, finish = row.start_time, row.end_time

@@ -78,6 +78,23 @@ class PayProfile(SQLModel, table=True):
     kind: str = Field(max_length=30)
 
 
+class CommunityService(SQLModel, table=True):
+    """A community service order (taakstraf): hours imposed and the deadline to do them by."""
+
+    __tablename__ = "community_service"
+    __table_args__ = (
+        UniqueConstraint("participant_id"),
+        CheckConstraint("hours_imposed > 0 AND hours_imposed <= 240", name="hours_imposed"),
+        CheckConstraint("deadline >= start_date", name="deadline_after_start"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(sa_column=fk("participant.id"))
+    case_number: str = Field(max_length=50)
+    hours_imposed: int
+    start_date: date
+    deadline: date
+
+
 class TrajectoryBilling(SQLModel, table=True):
     """What a referrer pays for one participant's trajectory, and for which period."""
 

@@ -11,10 +11,12 @@ from sqlmodel import func, select
 
 from app.auth.access import roles
 from app.db import get_session
+from app.models import Participant
 from app.money.amounts import parse_amount
 from app.money.blueprint import bp
 from app.money.hours import month_end
-from app.money.models import HoursApproval, PayRate
+from app.money.models import HoursApproval, PayProfile, PayRate
+from app.money.payroll import pay_kinds
 from app.money.vocab import PAY_KINDS, RATE_UNITS
 
 
@@ -72,11 +74,49 @@ def rates():
             db.commit()
             flash(_("Tarief opgeslagen."), "success")
             return redirect(url_for("money.rates"))
+    return _page(errors)
+
+
+def _page(errors: dict):
+    db = get_session()
+    people = db.exec(
+        select(Participant)
+        .where(Participant.active)
+        .order_by(Participant.last_name, Participant.first_name)
+    ).all()
     return render_template(
         "money/rates.html",
         rates=db.exec(select(PayRate).order_by(PayRate.kind, PayRate.valid_from.desc())).all(),
         kinds=PAY_KINDS,
         units=RATE_UNITS,
+        people=people,
+        pay_kind_of=pay_kinds(db, people),
         form=request.form,
         errors=errors,
     ), 400 if errors else 200
+
+
+@bp.route("/tarieven/deelnemer", methods=["POST"])
+@roles("manager")
+def set_pay_profile():
+    """A participant paid otherwise than their target group: a volunteer, or no pay at all."""
+    db = get_session()
+    pid, kind = request.form.get("deelnemer", ""), request.form.get("vergoeding", "")
+    participant = db.get(Participant, int(pid)) if pid.isdigit() and len(pid) < 10 else None
+    errors = {}
+    if participant is None:
+        errors["deelnemer"] = _("Kies een deelnemer.")
+    if kind not in (*PAY_KINDS, "none", ""):
+        errors["vergoeding"] = _("Kies een soort vergoeding.")
+    if errors:
+        return _page(errors)
+    profile = db.exec(select(PayProfile).where(PayProfile.participant_id == participant.id)).first()
+    if kind == "" and profile is not None:
+        db.delete(profile)
+    elif kind:
+        profile = profile or PayProfile(participant_id=participant.id)
+        profile.kind = kind
+        db.add(profile)
+    db.commit()
+    flash(_("Vergoeding van %(name)s opgeslagen.", name=participant.full_name), "success")
+    return redirect(url_for("money.rates") + "#per-deelnemer")

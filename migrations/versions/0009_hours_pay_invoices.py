@@ -279,6 +279,25 @@ def upgrade() -> None:
             batch_op.f("ix_customer_billed_invoice_id"), ["invoice_id"], unique=False
         )
 
+    op.create_table(
+        "community_service",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("participant_id", sa.Integer(), nullable=False),
+        sa.Column("case_number", sqlmodel.sql.sqltypes.AutoString(length=50), nullable=False),
+        sa.Column("hours_imposed", sa.Integer(), nullable=False),
+        sa.Column("start_date", sa.Date(), nullable=False),
+        sa.Column("deadline", sa.Date(), nullable=False),
+        sa.CheckConstraint("deadline >= start_date", name="deadline_after_start"),
+        sa.CheckConstraint("hours_imposed > 0 AND hours_imposed <= 240", name="hours_imposed"),
+        sa.ForeignKeyConstraint(["participant_id"], ["participant.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("participant_id"),
+    )
+    with op.batch_alter_table("community_service", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_community_service_participant_id"), ["participant_id"], unique=False
+        )
+
     with op.batch_alter_table("attendance", schema=None) as batch_op:
         batch_op.add_column(sa.Column("start_time", sa.Time(), nullable=True))
         batch_op.add_column(sa.Column("end_time", sa.Time(), nullable=True))
@@ -291,6 +310,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("community_service")
     op.drop_table("customer_billed")
     with op.batch_alter_table("attendance", schema=None) as batch_op:
         batch_op.drop_constraint("end_after_start", type_="check")

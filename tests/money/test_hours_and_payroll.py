@@ -166,3 +166,29 @@ def test_rates_never_reach_into_an_approved_month(client, auth, db):
     for bad in ("sNaN", "Infinity", "-3", "1e20", "3,505"):
         form["bedrag"] = bad
         assert client.post("/geld/tarieven", data=form).status_code == 400
+
+
+def test_a_pay_profile_makes_a_volunteer_or_takes_pay_away(client, auth, db):
+    (volunteer,) = of_group(db, "uwv_other")
+    (detainee,) = of_group(db, "detainee")
+    rate(db, "volunteer_allowance", "5.00", date(2026, 1, 1), unit="day")
+    rate(db, "labour_pay", "3.25", date(2026, 1, 1))
+    for person in (volunteer, detainee):
+        attend(db, person, date(2026, 11, 13))
+    assert [line.participant.id for line in payroll(db, NOVEMBER)] == [detainee.id]
+    auth.login(MANAGER)
+    for person, kind in ((volunteer, "volunteer_allowance"), (detainee, "none")):
+        response = client.post(
+            "/geld/tarieven/deelnemer", data={"deelnemer": str(person.id), "vergoeding": kind}
+        )
+        assert response.status_code == 302
+    db.expire_all()
+    (line,) = payroll(db, NOVEMBER)
+    assert (line.participant.id, line.kind, line.amount) == (
+        volunteer.id,
+        "volunteer_allowance",
+        Decimal("5.00"),
+    )
+    client.post("/geld/tarieven/deelnemer", data={"deelnemer": str(detainee.id), "vergoeding": ""})
+    db.expire_all()
+    assert {line.participant.id for line in payroll(db, NOVEMBER)} == {volunteer.id, detainee.id}

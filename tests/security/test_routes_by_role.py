@@ -52,11 +52,14 @@ EXPECTED: dict[str, set[str] | str] = {
     "coaching.attendance": {"manager", "coach"},
     "coaching.department_hours": {"manager"},
     "coaching.outcomes": MANAGERS,
+    "money.community_service": {"manager", "coach"},
+    "money.community_service_statement": {"manager", "coach"},
     **{
         f"money.{name}": {"manager"}
         for name in (
             "add_article_price add_hours_correction add_storage_rate approve_month "
             "credit_invoice hours_page invoice_pdf_download invoice_spec invoices payroll_export "
+            "set_pay_profile "
             "prices rates run_invoices trajectories"
         ).split()
     },
@@ -167,6 +170,7 @@ def _ids(db: Session) -> dict[str, object]:
         "week": WEEK,
         "month": "2026-11",
         "invoice_id": MISSING,
+        "service_id": MISSING,
         "filename": "css/app.css",
     }
 
