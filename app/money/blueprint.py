@@ -13,6 +13,7 @@ def _helpers() -> dict:
 
 from app.money import (  # noqa: E402,F401
     community_service_views,
+    dashboard_views,
     hours_views,
     invoice_views,
     price_views,

@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from app.coaching.models import Attendance
 from app.models import Department, Participant
-from app.money.models import PayRate
+from app.money.models import PayRate, TrajectoryBilling
 
 NOVEMBER = date(2026, 11, 1)
 
@@ -52,3 +52,18 @@ def attend(
 def rate(db, kind: str, amount: str, valid_from: date, unit: str = "hour") -> None:
     db.add(PayRate(kind=kind, unit=unit, amount=Decimal(amount), valid_from=valid_from))
     db.commit()
+
+
+def trajectory(db, participant, kind, tariff, start, end, referrer="Gemeente Rotterdam"):
+    row = TrajectoryBilling(
+        participant_id=participant.id,
+        referrer=referrer,
+        decision_number=f"B-{participant.id}",
+        tariff_kind=kind,
+        tariff=Decimal(tariff),
+        start_date=start,
+        end_date=end,
+    )
+    db.add(row)
+    db.commit()
+    return row

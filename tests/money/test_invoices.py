@@ -18,12 +18,11 @@ from app.money.models import (
     InvoiceLine,
     StorageRate,
     TrajectoryBilled,
-    TrajectoryBilling,
 )
 from app.money.runs import RunRefused, run_month
 from inventory.models import Article, Customer, Pallet, Shipment, ShipmentLine
 from tests.conftest import MANAGER
-from tests.money.helpers import NOVEMBER, attend, of_group
+from tests.money.helpers import NOVEMBER, attend, of_group, trajectory
 
 TODAY = date(2026, 12, 2)
 
@@ -33,27 +32,12 @@ def _approve(db) -> None:
     db.commit()
 
 
-def _trajectory(db, participant, kind, tariff, start, end, referrer="Gemeente Rotterdam"):
-    row = TrajectoryBilling(
-        participant_id=participant.id,
-        referrer=referrer,
-        decision_number=f"B-{participant.id}",
-        tariff_kind=kind,
-        tariff=Decimal(tariff),
-        start_date=start,
-        end_date=end,
-    )
-    db.add(row)
-    db.commit()
-    return row
-
-
 def test_no_billing_outside_a_trajectorys_period(db):
     a, b, c, d = of_group(db, "participatiewet", 4)
-    _trajectory(db, a, "month", "1000.00", date(2026, 11, 10), date(2026, 11, 19))
-    _trajectory(db, b, "day_present", "45.50", date(2026, 11, 10), date(2026, 11, 20))
-    _trajectory(db, c, "trajectory", "2500.00", date(2026, 10, 1), date(2027, 3, 31))
-    _trajectory(db, d, "month", "900.00", date(2026, 6, 1), date(2026, 10, 31))
+    trajectory(db, a, "month", "1000.00", date(2026, 11, 10), date(2026, 11, 19))
+    trajectory(db, b, "day_present", "45.50", date(2026, 11, 10), date(2026, 11, 20))
+    trajectory(db, c, "trajectory", "2500.00", date(2026, 10, 1), date(2027, 3, 31))
+    trajectory(db, d, "month", "900.00", date(2026, 6, 1), date(2026, 10, 31))
     for day in (date(2026, 11, 5), date(2026, 11, 12), date(2026, 11, 23)):
         attend(db, b, day)
     attend(db, b, date(2026, 11, 12), time(12, 30), time(16, 0), daypart="pm")
@@ -75,7 +59,7 @@ def test_no_billing_outside_a_trajectorys_period(db):
 
 def test_a_billed_month_is_not_billed_again_until_credited(db):
     (a,) = of_group(db, "participatiewet")
-    _trajectory(db, a, "month", "1000.00", date(2026, 1, 1), date(2027, 1, 1))
+    trajectory(db, a, "month", "1000.00", date(2026, 1, 1), date(2027, 1, 1))
     _approve(db)
     (first,) = run_month(db, NOVEMBER, "referrer", None, TODAY).invoices
     assert run_month(db, NOVEMBER, "referrer", None, TODAY).invoices == []
@@ -174,7 +158,7 @@ def test_customer_invoice_bills_shipped_units_and_pallet_days(db):
 def test_invoice_numbers_are_gapless_under_concurrent_runs(app, db):
     people = of_group(db, "participatiewet", 6)
     for n, person in enumerate(people):
-        _trajectory(
+        trajectory(
             db,
             person,
             "month",
@@ -222,7 +206,7 @@ def test_invoice_numbers_are_gapless_under_concurrent_runs(app, db):
 
 def test_pdf_spec_and_credit_through_the_pages(client, auth, db):
     (a,) = of_group(db, "participatiewet")
-    _trajectory(db, a, "month", "1000.00", date(2026, 1, 1), date(2027, 1, 1))
+    trajectory(db, a, "month", "1000.00", date(2026, 1, 1), date(2027, 1, 1))
     _approve(db)
     auth.login(MANAGER)
     assert client.post("/geld/facturen/2026-11/referrer").status_code == 302
