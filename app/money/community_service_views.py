@@ -15,7 +15,7 @@ from app.models import Participant
 from app.money.blueprint import bp
 from app.money.community_service import statuses
 from app.money.community_service_pdf import statement_pdf
-from app.money.inputs import read_fields
+from app.money.inputs import chosen, read_fields, save_for_participant
 from app.money.models import CommunityService
 
 WHO = ("manager", "coach")
@@ -52,19 +52,11 @@ def community_service():
         values["hours_imposed"] = _read_hours(request.form.get("uren", ""))
         if values["hours_imposed"] is None:
             errors["uren"] = _("Vul het opgelegde aantal uren in (1 tot en met 240).")
-        pid = request.form.get("deelnemer", "")
-        participant = next((p for p in people if str(p.id) == pid), None)
-        if participant is None:
-            errors["deelnemer"] = _("Kies een deelnemer.")
+        participant = chosen(request.form, people, errors)
         if not errors and values["deadline"] < values["start_date"]:
             errors["uiterlijk"] = _("De uiterste datum ligt vóór de begindatum.")
         if not errors:
-            order = db.exec(
-                select(CommunityService).where(CommunityService.participant_id == participant.id)
-            ).first() or CommunityService(participant_id=participant.id)
-            for attribute, value in values.items():
-                setattr(order, attribute, value)
-            db.add(order)
+            save_for_participant(db, CommunityService, participant.id, values)
             record(db, "update", f"taakstraf {values['hours_imposed']} uur", participant.id)
             db.commit()
             flash(_("Taakstraf van %(name)s opgeslagen.", name=participant.full_name), "success")

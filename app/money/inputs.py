@@ -3,6 +3,7 @@
 from datetime import date
 
 from flask_babel import gettext as _
+from sqlmodel import select
 
 from app.money.amounts import parse_amount
 
@@ -39,3 +40,22 @@ def read_fields(form, spec: dict[str, tuple[str, object]]) -> tuple[dict, dict]:
         if value is None:
             errors[name] = message
     return values, errors
+
+
+def chosen(form, people: list, errors: dict):
+    """The participant picked in the form's "deelnemer" field, from those the user may pick."""
+    pid = form.get("deelnemer", "")
+    participant = next((p for p in people if str(p.id) == pid), None)
+    if participant is None:
+        errors["deelnemer"] = _("Kies een deelnemer.")
+    return participant
+
+
+def save_for_participant(db, table, participant_id: int, values: dict):
+    """Set the participant's one row of `table` (made when missing) to `values`."""
+    row = db.exec(select(table).where(table.participant_id == participant_id)).first()
+    row = row or table(participant_id=participant_id)
+    for attribute, value in values.items():
+        setattr(row, attribute, value)
+    db.add(row)
+    return row

@@ -9,7 +9,7 @@ from app.db import get_session
 from app.models import Participant
 from app.money.blueprint import bp
 from app.money.hours_views import MONEY
-from app.money.inputs import read_fields
+from app.money.inputs import chosen, read_fields, save_for_participant
 from app.money.models import TrajectoryBilling
 from app.money.vocab import TARIFF_KINDS
 
@@ -33,19 +33,11 @@ def trajectories():
     errors: dict = {}
     if request.method == "POST":
         values, errors = read_fields(request.form, FIELDS)
-        pid = request.form.get("deelnemer", "")
-        participant = next((p for p in people if str(p.id) == pid), None)
-        if participant is None:
-            errors["deelnemer"] = _("Kies een deelnemer.")
+        participant = chosen(request.form, people, errors)
         if not errors and values["end_date"] < values["start_date"]:
             errors["tot"] = _("De einddatum ligt vóór de begindatum.")
         if not errors:
-            row = db.exec(
-                select(TrajectoryBilling).where(TrajectoryBilling.participant_id == participant.id)
-            ).first() or TrajectoryBilling(participant_id=participant.id)
-            for attribute, value in values.items():
-                setattr(row, attribute, value)
-            db.add(row)
+            save_for_participant(db, TrajectoryBilling, participant.id, values)
             db.commit()
             flash(_("Facturatie van %(name)s opgeslagen.", name=participant.full_name), "success")
             return redirect(url_for("money.trajectories"))
