@@ -14,6 +14,7 @@ from app.money.files import download
 from app.money.hours_views import MONEY, month_or_404
 from app.money.invoice_pdf import invoice_pdf
 from app.money.invoices import CreditRefused, credit, lines_of
+from app.money.labels import money_label
 from app.money.models import Invoice
 from app.money.months import last_month
 from app.money.runs import RunRefused, run_month
@@ -47,6 +48,43 @@ def invoices():
         credited=credited,
         names={i.id: addressee(db, i) for i in rows},
     )
+
+
+@bp.route("/facturen/grootboek.<any(csv, xlsx):kind>")
+@roles(*MONEY)
+def ledger_export(kind: str):
+    """Every invoice and credit note for the bookkeeping, oldest first."""
+    db = get_session()
+    rows = db.exec(select(Invoice).order_by(Invoice.id)).all()
+    numbers = {i.id: i.number for i in rows}
+    header = [
+        _("Nummer"),
+        _("Datum"),
+        _("Aan"),
+        _("Soort"),
+        _("Periode van"),
+        _("Periode tot en met"),
+        _("Crediteert"),
+        _("Excl. btw"),
+        _("Btw"),
+        _("Totaal"),
+    ]
+    lines = [
+        [
+            i.number,
+            i.issued_on,
+            addressee(db, i),
+            money_label("invoice_kind", i.kind),
+            i.period_start,
+            i.period_end,
+            numbers.get(i.credit_for_id, ""),
+            i.net,
+            i.vat,
+            i.total,
+        ]
+        for i in rows
+    ]
+    return download("grootboek", kind, _("Grootboek"), header, lines)
 
 
 @bp.route("/facturen/<month>/<any(referrer, customer):kind>", methods=["POST"])

@@ -221,6 +221,9 @@ def test_pdf_spec_and_credit_through_the_pages(client, auth, db):
     assert client.post(f"/geld/facturen/{invoice.id}/crediteren").status_code == 302
     db.expire_all()
     assert len(db.exec(select(Invoice)).all()) == 2
+    ledger = client.get("/geld/facturen/grootboek.csv").get_data(as_text=True).splitlines()
+    assert [line.split(";")[6] for line in ledger[1:]] == ["", "2026-00001"]
+    assert ledger[2].endswith(";-1000,00;-210,00;-1210,00")
     page = client.get("/geld/facturen?maand=2026-11").get_data(as_text=True)
     assert "creditnota" in page and "2026-00002" in page
     assert client.get("/geld/facturen/99999999999999999999.pdf").status_code == 404

@@ -59,7 +59,7 @@ EXPECTED: dict[str, set[str] | str] = {
         for name in (
             "add_article_price add_hours_correction add_storage_rate approve_month "
             "credit_invoice hours_page invoice_pdf_download invoice_spec invoices payroll_export "
-            "overview set_pay_profile "
+            "ledger_export overview set_pay_profile "
             "prices rates run_invoices trajectories"
         ).split()
     },
