@@ -62,6 +62,13 @@ def _ids(name: str) -> set[int]:
     return {int(v) for v in request.values.getlist(name) if v.isdigit() and len(v) < 10}
 
 
+def _active(db, ids: set[int]) -> set[int]:
+    """Walk-ins asked for who are still in a trajectory."""
+    if not ids:
+        return set()
+    return set(db.exec(select(Participant.id).where(Participant.id.in_(ids), Participant.active)))
+
+
 def _time(value: str) -> time | None:
     try:
         return time.fromisoformat(value) if value else None
@@ -103,7 +110,7 @@ def attendance():
     db = get_session()
     all_departments, department, day, daypart = _choice()
     visible = None if current_user.role == "manager" else caseload_ids(db, current_user.id)
-    walk_ins = _ids("inloop")
+    walk_ins = _active(db, _ids("inloop"))
     rows = expected(db, department, day, daypart, walk_ins, visible)
     errors: dict[int, str] = {}
     refused = None

@@ -63,12 +63,14 @@ class AlreadyBilled(Exception):
 
 def ensure_counter(db: Session, year: int) -> None:
     """The year's counter row, made in its own short transaction so runs only ever update it."""
+    db.rollback()
     if db.get(InvoiceCounter, year) is None:
+        db.rollback()  # the insert opens its own transaction, so it waits for a writer
         try:
             db.execute(insert(InvoiceCounter).values(year=year, last_number=0))
             db.commit()
         except IntegrityError:
-            db.rollback()
+            db.rollback()  # another run made it first
 
 
 def take_number(db: Session, year: int) -> str:
@@ -91,7 +93,7 @@ def store(
 ) -> Invoice:
     """Number and store one invoice with its ledger rows, committed; AlreadyBilled if beaten."""
     ensure_counter(db, issued_on.year)
-    db.rollback()  # end any read transaction: the counter must be this one's first write
+    db.rollback()  # the counter must be this transaction's first write
     try:
         number = take_number(db, issued_on.year)
         lines = [_line(d) for d in draft.lines]
