@@ -48,6 +48,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.auth import bp as auth_bp
     from app.coaching import bp as coaching_bp
     from app.main import bp as main_bp
+    from app.money.blueprint import bp as money_bp
     from app.orders import bp as orders_bp
     from app.portal import bp as portal_bp
     from app.referrer import bp as referrer_bp
@@ -63,6 +64,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(warehouse_bp)
     app.register_blueprint(portal_bp)
     app.register_blueprint(referrer_bp)
+    app.register_blueprint(money_bp)
 
 
 def _select_locale() -> str:

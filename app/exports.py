@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 import pandas as pd
 from flask import Response
@@ -59,12 +60,17 @@ def safe(value: object) -> object:
     return value
 
 
+def _csv_cell(value: object) -> object:
+    """Amounts with a decimal comma, which Excel in a Dutch locale reads as a number."""
+    return str(value).replace(".", ",") if isinstance(value, Decimal) else safe(value)
+
+
 def csv_bytes(header: Sequence[object], rows: Iterable[Sequence[object]]) -> bytes:
     """Semicolon-separated UTF-8 with a BOM: what Excel in a Dutch locale opens cleanly."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow([safe(value) for value in header])
-    writer.writerows([safe(value) for value in row] for row in rows)
+    writer.writerows([_csv_cell(value) for value in row] for row in rows)
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 

@@ -16,6 +16,8 @@ MENU = (
     ("coaching.outcomes", _l("Uitstroom"), MANAGERS),
     ("orders.index", _l("Orders"), MANAGERS),
     ("warehouse.index", _l("Magazijn"), MANAGERS),
+    ("money.hours_page", _l("Geld"), ("manager",)),
+    ("money.community_service", _l("Taakstraffen"), ("manager", "coach")),
     ("portal.orders", _l("Mijn orders"), ("customer",)),
     ("portal.stock", _l("Mijn voorraad"), ("customer",)),
     ("admin.users", _l("Gebruikers"), ("admin",)),

@@ -5,6 +5,7 @@ import app.auth.links  # noqa: F401
 import app.coaching.models  # noqa: F401
 import app.dataversion  # noqa: F401
 import app.models  # noqa: F401
+import app.money.models  # noqa: F401
 import app.orders.models  # noqa: F401
 import app.roster.models  # noqa: F401
 import app.security.models  # noqa: F401

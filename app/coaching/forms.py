@@ -111,18 +111,33 @@ class CertificateForm(FlaskForm):
     detail = StringField(_l("Omschrijving"), validators=[Optional(), Length(max=100)])
     planned_on = DateField(_l("Gepland op"), validators=[Optional()])
     obtained_on = DateField(_l("Behaald op"), validators=[Optional()])
-    expires_on = DateField(
-        _l("Verloopt op"),
-        validators=[
-            Optional(),
-            _later_or_same("obtained_on", _l("De vervaldatum ligt vóór de behaaldatum.")),
-        ],
-    )
+    expires_on = DateField(_l("Verloopt op"), validators=[Optional()])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.kind.choices = _choices("certificate", CERTIFICATE_KINDS)
         self.status.choices = _choices("certificate_status", CERTIFICATE_STATUSES)
+
+    # A certificate "behaald" counts for the roster and the referrer report, so its date
+    # must be real: given, not ahead of today, and before it expires.
+    def validate(self, extra_validators=None) -> bool:
+        valid = super().validate(extra_validators)
+        if self.status.data == "obtained" and self.obtained_on.data is None:
+            if not self.obtained_on.errors:
+                self.obtained_on.errors.append(
+                    _("Vul de datum in waarop het certificaat is behaald.")
+                )
+            valid = False
+        return valid
+
+    def validate_obtained_on(self, field) -> None:
+        if field.data and field.data > clock.today():
+            raise ValidationError(_l("De behaaldatum ligt in de toekomst."))
+
+    def validate_expires_on(self, field) -> None:
+        obtained = self.obtained_on.data
+        if field.data and obtained and field.data <= obtained:
+            raise ValidationError(_l("De vervaldatum moet na de behaaldatum liggen."))
 
 
 class AbsenceForm(FlaskForm):

@@ -4,7 +4,7 @@ Skills, certificates, availability, absences and learning goals are NOT here: th
 the core tables of `app/models.py` that the roster is built from, and coaches edit those.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from sqlalchemy import CheckConstraint, Column, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
@@ -99,10 +99,16 @@ class Attachment(SQLModel, table=True):
 
 
 class Attendance(SQLModel, table=True):
+    """One registered daypart; a daypart nobody registered has no row ("not registered")."""
+
     __table_args__ = (
         UniqueConstraint("participant_id", "day", "daypart"),
         one_of("daypart", DAYPARTS),
         one_of("status", ATTENDANCE_STATUSES),
+        CheckConstraint(
+            "end_time IS NULL OR start_time IS NULL OR end_time > start_time",
+            name="end_after_start",
+        ),
     )
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=fk("participant.id"))
@@ -114,6 +120,27 @@ class Attendance(SQLModel, table=True):
     recorded_by: int | None = Field(
         default=None, sa_column=fk("user.id", nullable=True, ondelete="SET NULL")
     )
+    # Hours are paid from these; an absent row has none.
+    start_time: time | None = None
+    end_time: time | None = None
+    # Someone the published roster did not expect, added on purpose by whoever registered.
+    walk_in: bool = False
+
+
+class DepartmentHours(SQLModel, table=True):
+    """A department's working hours for a daypart: the default start and end of attendance."""
+
+    __tablename__ = "department_hours"
+    __table_args__ = (
+        UniqueConstraint("department_id", "daypart"),
+        one_of("daypart", DAYPARTS),
+        CheckConstraint("end_time > start_time", name="end_after_start"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    department_id: int = Field(sa_column=fk("department.id"))
+    daypart: str = Field(max_length=2)
+    start_time: time
+    end_time: time
 
 
 class ReportSummary(SQLModel, table=True):

@@ -135,7 +135,7 @@ def test_certificate_expiring_before_obtained_is_refused_with_a_message(client, 
         },
     )
     assert response.status_code == 400
-    assert "De vervaldatum ligt vóór de behaaldatum." in response.get_data(as_text=True)
+    assert "De vervaldatum moet na de behaaldatum liggen." in response.get_data(as_text=True)
     db.expire_all()
     assert (
         len(db.exec(select(Certificate).where(Certificate.participant_id == own_id)).all()) == count

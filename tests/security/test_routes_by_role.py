@@ -61,14 +61,27 @@ EXPECTED: dict[str, set[str] | str] = {
         f"coaching.{name}": STAFF
         for name in (
             "add_absence add_certificate add_ladder add_portfolio_step add_progress_note "
-            "add_contact_log attachment attendance caseload outcome own_plan participant_file "
+            "add_contact_log attachment caseload outcome own_plan participant_file "
             "progress remove_row report report_excel report_pdf save_availability save_intake "
             "save_learning save_referrer_contact save_roster_inputs save_sensitive save_skills "
             "save_summary "
             "share_report unshare_report"
         ).split()
     },
+    "coaching.attendance": {"manager", "coach"},
+    "coaching.department_hours": {"manager"},
     "coaching.outcomes": MANAGERS,
+    "money.community_service": {"manager", "coach"},
+    "money.community_service_statement": {"manager", "coach"},
+    **{
+        f"money.{name}": {"manager"}
+        for name in (
+            "add_article_price add_hours_correction add_storage_rate approve_month "
+            "credit_invoice hours_page invoice_pdf_download invoice_spec invoices payroll_export "
+            "ledger_export overview set_pay_profile "
+            "prices rates run_invoices trajectories"
+        ).split()
+    },
     "coaching.outcomes_export": MANAGERS,
     **{
         f"orders.{name}": MANAGERS
@@ -180,6 +193,9 @@ def _ids(db: Session) -> dict[str, object]:
         "pair_id": MISSING,
         "token": "no-such-link",
         "week": WEEK,
+        "month": "2026-11",
+        "invoice_id": MISSING,
+        "service_id": MISSING,
         "filename": "css/app.css",
     }
 

@@ -49,8 +49,10 @@ def test_every_page_answers_on_an_empty_database(app, client, db, role):
     assert failures == []
 
 
-def test_attendance_without_departments_says_what_to_set_up(client):
-    Auth(client).login(EMPTY_ADMIN)
+def test_attendance_without_departments_says_what_to_set_up(client, db):
+    create_user(db, email="m@werkplaats.test", name="M", password=DEMO_PASSWORD, role="manager")
+    db.commit()
+    Auth(client).login("m@werkplaats.test")
     page = client.get("/deelnemers/aanwezigheid")
     assert page.status_code == 200
     assert "Er zijn nog geen afdelingen" in page.get_data(as_text=True)
