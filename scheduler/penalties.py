@@ -108,8 +108,8 @@ def shortfall_of(amount: int) -> int:
 def open_dayparts(m: RosterModel) -> dict[str, int]:
     """Per participant, the dayparts they could work at all (where a variable exists)."""
     count: dict[str, int] = defaultdict(int)
-    for pid, _slot in m.places:
-        count[pid] += 1
+    for (pid, _slot), choices in m.places.items():
+        count[pid] += bool(choices)
     return count
 
 

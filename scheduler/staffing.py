@@ -21,7 +21,7 @@ from ortools.graph.python import min_cost_flow
 
 from scheduler.evaluate import evaluate
 from scheduler.model import RosterModel
-from scheduler.penalties import assignment_cost, mix_percent, nearest_counts
+from scheduler.penalties import assignment_cost, fair_shortfall, mix_percent, nearest_counts
 from scheduler.problem import Assignment, Department, Problem, Slot, places_of
 
 FLOW_ROUNDS = 5
@@ -62,8 +62,9 @@ def rest_bound(m: RosterModel, weights: dict[str, int], staffed: bool) -> int:
     flow in well under a second even for 1,000 people. CP-SAT's own bound needs its root
     LP, which a 1,000-person week does not finish within a minute.
 
-    Rule 6 is left out (a relaxation), not working a daypart costs `below_contract` (an
-    arc from source to sink), each assignment its skill and preference terms, and a group
+    Rule 6 is left out (a relaxation), the dayparts a person does not work cost the fair
+    shortfall (one arc from the person to the sink per daypart short, the k-th at k times
+    `below_contract`: the flow takes the cheapest first), each assignment its skill and preference terms, and a group
     beyond its share of the team's maximum (rounded up) costs the mix of one person, which
     is never more than the mix it really costs. When every minimum is `staffed` (the
     least understaffing is 0 and fixed), each team has at least its minimum, so the flow
@@ -80,16 +81,19 @@ def rest_bound(m: RosterModel, weights: dict[str, int], staffed: bool) -> int:
                    short=weights["mix"] if staffed else 0)
     # Filling a minimum earns more than all other arcs together can cost or save, and is
     # added back below.
-    most = sum(weights[t] for t in ("below_contract", "unskilled", "unmet_preference", "mix"))
-    must = (most + weights["mix"]) * net.supply + 1 if staffed else 0
+    idle = weights["below_contract"] * sum(fair_shortfall(room) for room in net.rooms.values())
+    most = sum(weights[t] for t in ("unskilled", "unmet_preference", "mix"))
+    must = (most + weights["mix"]) * net.supply + idle + 1 if staffed else 0
     minimums = []
     for team, (low, high), size in net.teams():
         need = max(0, low - size) if staffed else 0
         minimums.append((net.flow.add_arc_with_capacity_and_unit_cost(
             team, net.sink, need, -must), need))
         net.flow.add_arc_with_capacity_and_unit_cost(team, net.sink, max(0, high - size - need), 0)
-    net.flow.add_arc_with_capacity_and_unit_cost(
-        net.source, net.sink, net.supply, weights["below_contract"])
+    for pid, room in net.rooms.items():
+        for k in range(1, room + 1):
+            net.flow.add_arc_with_capacity_and_unit_cost(
+                net.node("person", pid), net.sink, 1, k * weights["below_contract"])
     if net.flow.solve() != net.flow.OPTIMAL:
         return 0
     if any(net.flow.flow(arc) < need for arc, need in minimums):
@@ -259,8 +263,10 @@ class _Network:
         self.constant = 0
         self._groups(level, misplaced, short)
         self.supply = 0
+        self.rooms: dict[str, int] = {}
         for p in problem.participants:
             room = max(0, p.dayparts_per_week - worked[p.id])
+            self.rooms[p.id] = room
             self.supply += room
             self.flow.add_arc_with_capacity_and_unit_cost(
                 self.source, self.node("person", p.id), room, 0)
