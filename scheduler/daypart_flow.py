@@ -18,9 +18,9 @@ up to their contract), so people also trade which of those dayparts they work, w
 single daypart's flow can do.
 
 Three things stay outside the flow: unsupported learners and certificate cover (team-level
-and daypart-level all-or-nothing) and avoid pairs; people with an avoid partner, and pinned people, keep their place. The local
-search keeps a daypart's new placement only when its incremental cost of the whole week,
-which counts unsupported learners, falls.
+and daypart-level all-or-nothing) and avoid pairs; people with an avoid partner, and pinned
+people, keep their place. The local search keeps a daypart's new placement only when its
+incremental cost of the whole week, which counts learners and cover, falls.
 """
 
 from __future__ import annotations

@@ -64,13 +64,14 @@ def rest_bound(m: RosterModel, weights: dict[str, int], staffed: bool) -> int:
 
     Rule 6 is left out (a relaxation), the dayparts a person does not work cost the fair
     shortfall (one arc from the person to the sink per daypart short, the k-th at k times
-    `below_contract`: the flow takes the cheapest first), each assignment its skill and preference terms, and a group
-    beyond its share of the team's maximum (rounded up) costs the mix of one person, which
-    is never more than the mix it really costs. When every minimum is `staffed` (the
-    least understaffing is 0 and fixed), each team has at least its minimum, so the flow
-    must fill the minimums too, and a group below its share of the minimum (rounded down)
-    costs the mix of each person it lacks. Terms the flow cannot see count as 0, except
-    learning departments a person can never visit."""
+    `below_contract`: the flow takes the cheapest first), each assignment its skill and
+    preference terms, and a group beyond its share of the team's maximum (rounded up)
+    costs the mix of one person, which is never more than the mix it really costs. When
+    every minimum is `staffed` (the least understaffing is 0 and fixed), each team has at
+    least its minimum, so the flow must fill the minimums too, and a group below its share
+    of the minimum (rounded down) costs the mix of each person it lacks. Terms the flow
+    cannot see count as 0 (cover among them), except learning departments a person can
+    never visit."""
     problem = m.problem
 
     def cost(a: Assignment) -> int:
