@@ -29,6 +29,8 @@ PROGRESS_EVERY = 0.5
 # A job still 'running' this long after its time limit lost its process (a restarted
 # worker); it is reported as failed instead of being polled for ever.
 GRACE = timedelta(seconds=60)
+# The contract's mode for each kind of job: what the manager clicked.
+MODES = {"week": "plan", "gap": "gap"}
 
 
 def start(
@@ -40,10 +42,10 @@ def start(
     workers: int,
     user_id: int | None,
 ) -> SolverJob:
-    """Queue a planning job; the caller's session commits so the job can see the row."""
-    base = (
-        versions.last_published(session, week) if kind == "gap" else versions.latest(session, week)
-    )
+    """Queue a planning job; the caller's session commits so the job can see the row.
+    Both kinds start from the week's latest version: a gap re-plan keeps what people were
+    told, draft edits made after publishing included."""
+    base = versions.latest(session, week)
     job = SolverJob(
         week=week,
         kind=kind,
@@ -88,24 +90,25 @@ def _fail(job: SolverJob, error: Exception) -> None:
 
 
 def _prepare(engine: Engine, job_id: int) -> tuple[dict, set[tuple[str, str, str]], float]:
-    """Mark the job running and build its problem: pins and previous roster of its base."""
+    """Mark the job running and build its problem: the pins and roster of its base, in the
+    mode the manager clicked. Only what the manager pinned is pinned, in either mode: a
+    gap re-plan keeps the rest through `mode: "gap"` (the fewest changes rank right after
+    understaffing), so a later full plan can still change it. A pin the participant can no
+    longer keep (absent, left) is dropped rather than making the week infeasible."""
     with session_scope(engine) as session:
         job = session.get(SolverJob, job_id)
         job.status = "running"
         job.started_at = utcnow()
         codes = versions.Codes.load(session)
-        base = (
-            session.get(versions.RosterVersion, job.base_roster_id) if job.base_roster_id else None
-        )
+        base = _base(session, job)
         previous = versions.contract_of(session, base, codes)
-        if job.kind == "gap":
-            available = _available(build_problem(session, job.week))
-            pinned = [
-                a for a in previous if (a["participant"], a["day"], a["daypart"]) in available
-            ]
-        else:
-            pinned = versions.pinned_of(session, base, codes)
-        problem = build_problem(session, job.week, pinned=pinned, previous=previous)
+        available = _available(build_problem(session, job.week))
+        pinned = [
+            a for a in versions.pinned_of(session, base, codes)
+            if (a["participant"], a["day"], a["daypart"]) in available
+        ]
+        problem = build_problem(session, job.week, pinned=pinned, previous=previous,
+                                mode=MODES[job.kind])
         time_limit = job.time_limit
     return problem, {(a["participant"], a["day"], a["daypart"]) for a in pinned}, time_limit
 
@@ -124,7 +127,9 @@ def _store(engine: Engine, job_id: int, solution: scheduler.Solution, pinned: se
         job.best_objective = solution.objective
         job.best_bound = solution.best_bound
         job.elapsed = solution.wall_time
-        job.result = solution.to_json()
+        # Which version the plan started from, for the job panel to say.
+        base = _base(session, job)
+        job.result = {**solution.to_json(), "base_version": base.version if base else None}
         job.finished_at = utcnow()
 
 
@@ -140,7 +145,7 @@ def _save_draft(
             job.week,
             [a.to_json() for a in solution.assignments],
             user_id=job.created_by,
-            note="gap" if job.kind == "gap" else "plan",
+            note=_note(session, job),
             pinned=pinned,
         )
 
@@ -149,6 +154,17 @@ def _save_draft(
             return save()
     except IntegrityError:
         return save()
+
+
+def _note(session: Session, job: SolverJob) -> str:
+    """"gap from v3" / "plan from v2" / "plan": the kind, and the version it started from."""
+    base = _base(session, job)
+    kind = "gap" if job.kind == "gap" else "plan"
+    return f"{kind} from v{base.version}" if base else kind
+
+
+def _base(session: Session, job: SolverJob) -> versions.RosterVersion | None:
+    return session.get(versions.RosterVersion, job.base_roster_id) if job.base_roster_id else None
 
 
 class _Progress:
