@@ -140,7 +140,8 @@ def _flow(
             + weights["changes"] * bool(previous and a not in previous)
         )
 
-    net = _Network(m, fixed, refused, level, 2 * weights["mix"], lambda *_: 0, cost)
+    net = _Network(m, fixed, refused, level, 2 * weights["mix"], lambda *_: 0, cost,
+                   fair=weights["below_contract"])
     demand = 0
     for team, (low, high), size in net.teams():
         need = max(0, (low, high)[level] - size)
@@ -246,12 +247,13 @@ class _Network:
     """source -> participant (contract) -> participant-daypart (one department at a time)
     -> team's group node (max_detainees for detainees) -> team; the caller adds the arcs
     from teams to the sink. `fixed` assignments are already in place. With `sizes`, each
-    team's minimum and maximum are its size there."""
+    team's minimum and maximum are its size there; with `fair`, the flow prices the fair
+    shortfall on the arcs into each person."""
 
     def __init__(self, m: RosterModel, fixed: list[Assignment], refused: set[Assignment],
                  level: int, misplaced: int, reward: Callable[[str, tuple], int],
                  cost: Callable[[Assignment], int], short: int = 0,
-                 sizes: dict[tuple, int] | None = None) -> None:
+                 sizes: dict[tuple, int] | None = None, fair: int = 0) -> None:
         problem = m.problem
         self.m, self.problem, self.sizes = m, problem, sizes
         self.nodes: dict[tuple, int] = {}
@@ -269,8 +271,14 @@ class _Network:
             room = max(0, p.dayparts_per_week - worked[p.id])
             self.rooms[p.id] = room
             self.supply += room
-            self.flow.add_arc_with_capacity_and_unit_cost(
-                self.source, self.node("person", p.id), room, 0)
+            if not fair:
+                self.flow.add_arc_with_capacity_and_unit_cost(
+                    self.source, self.node("person", p.id), room, 0)
+            # With `fair`, a person's k-th daypart more saves their daypart short then at
+            # `fair` each (the fair shortfall), so the dayparts go to who is furthest short.
+            for k in range(1, room + 1 if fair else 1):
+                self.flow.add_arc_with_capacity_and_unit_cost(
+                    self.source, self.node("person", p.id), 1, -fair * (room - k + 1))
         self.flow.set_node_supply(self.source, self.supply)
         self.flow.set_node_supply(self.sink, -self.supply)
         self.arcs = {}

@@ -14,18 +14,21 @@ from app.coaching.models import Outcome
 from app.coaching.vocab import OUTCOME_KINDS
 from app.labels import label
 from app.models import Certificate, Participant
+from app.roster.leaving import leave_drafts
 
 
 def close_trajectory(
     db: Session, participant: Participant, ended_on: date, kind: str, destination: str, note: str
 ) -> Outcome:
-    """Record the outcome and take the participant off the roster (active = False)."""
+    """Record the outcome and take the participant off the roster (active = False): from
+    `ended_on` on they leave the drafts, and the week's problem (roster.problem)."""
     outcome = db.exec(select(Outcome).where(Outcome.participant_id == participant.id)).first()
     outcome = outcome or Outcome(participant_id=participant.id, ended_on=ended_on, kind=kind)
     outcome.ended_on, outcome.kind = ended_on, kind
     outcome.destination, outcome.note = destination, note
     participant.active = False
     db.add_all([outcome, participant])
+    leave_drafts(db, participant.id, ended_on)
     record(db, "update", f"traject afgesloten: {kind} {ended_on.isoformat()}", participant.id)
     return outcome
 

@@ -93,8 +93,9 @@ def _prepare(engine: Engine, job_id: int) -> tuple[dict, set[tuple[str, str, str
     """Mark the job running and build its problem: the pins and roster of its base, in the
     mode the manager clicked. Only what the manager pinned is pinned, in either mode: a
     gap re-plan keeps the rest through `mode: "gap"` (the fewest changes rank right after
-    understaffing), so a later full plan can still change it. A pin the participant can no
-    longer keep (absent, left) is dropped rather than making the week infeasible."""
+    understaffing), so a later full plan can still change it. In a gap re-plan a pin the
+    participant can no longer keep (absent, left) is one of the gaps, and is dropped; a
+    full plan keeps it, and the week's infeasibility is explained."""
     with session_scope(engine) as session:
         job = session.get(SolverJob, job_id)
         job.status = "running"
@@ -102,11 +103,10 @@ def _prepare(engine: Engine, job_id: int) -> tuple[dict, set[tuple[str, str, str
         codes = versions.Codes.load(session)
         base = _base(session, job)
         previous = versions.contract_of(session, base, codes)
-        available = _available(build_problem(session, job.week))
-        pinned = [
-            a for a in versions.pinned_of(session, base, codes)
-            if (a["participant"], a["day"], a["daypart"]) in available
-        ]
+        pinned = versions.pinned_of(session, base, codes)
+        if job.kind == "gap":
+            available = _available(build_problem(session, job.week))
+            pinned = [a for a in pinned if (a["participant"], a["day"], a["daypart"]) in available]
         problem = build_problem(session, job.week, pinned=pinned, previous=previous,
                                 mode=MODES[job.kind])
         time_limit = job.time_limit

@@ -10,9 +10,11 @@ from flask_babel import ngettext
 
 from app.labels import label
 from scheduler import Clash, PenaltyItem, Problem, Violation
+from scheduler.penalties import shortfall_of
 
 TERM_NAMES = {
     "understaffing": _l("Onderbezetting"),
+    "uncovered": _l("Certificaat niet gedekt"),
     "below_contract": _l("Minder dagdelen dan afgesproken"),
     "mix": _l("Afwijking van de groepsmix"),
     "unskilled": _l("Ingezet zonder ervaring"),
@@ -70,10 +72,12 @@ def penalty_text(names: Names, item: PenaltyItem) -> str:
             place=place,
             when=moment,
         ),
+        "uncovered": lambda: _uncovered_text(item, place, moment),
+        # The amount is the fair shortfall (1 + 2 + ... per daypart short): say the dayparts.
         "below_contract": lambda: ngettext(
             "%(person)s: %(num)d dagdeel minder dan afgesproken",
             "%(person)s: %(num)d dagdelen minder dan afgesproken",
-            n,
+            shortfall_of(n),
             person=person,
         ),
         "mix": lambda: ngettext(
@@ -122,6 +126,28 @@ def penalty_text(names: Names, item: PenaltyItem) -> str:
     }
     text = texts.get(item.term)
     return text() if text else f"{term_name(item.term)}: {n}"
+
+
+def _uncovered_text(item: PenaltyItem, place: str, moment: str) -> str:
+    """'Magazijn di-ochtend: 1 persoon met Heftruck te weinig'; without a department the
+    cover is the site's."""
+    certificate = label("certificate", item.certificate)
+    if item.department:
+        return ngettext(
+            "%(place)s %(when)s: %(num)d persoon met %(certificate)s te weinig",
+            "%(place)s %(when)s: %(num)d personen met %(certificate)s te weinig",
+            item.amount,
+            place=place,
+            when=moment,
+            certificate=certificate,
+        )
+    return ngettext(
+        "Hele bedrijf %(when)s: %(num)d persoon met %(certificate)s te weinig aan het werk",
+        "Hele bedrijf %(when)s: %(num)d personen met %(certificate)s te weinig aan het werk",
+        item.amount,
+        when=moment,
+        certificate=certificate,
+    )
 
 
 def violation_text(names: Names, v: Violation) -> str:
