@@ -211,8 +211,10 @@ def _people(lp: WeekLP, weights: dict[str, int], objective) -> int:
         row = solver.Constraint(p.dayparts_per_week - least, p.dayparts_per_week - least)
         for var in worked[p.id]:
             row.SetCoefficient(var, 1)
+        # Never whole, not even for SCIP: at whole assignments the rising costs fill them
+        # in order, so the vertex is whole anyway, and SCIP branches on fewer variables.
         for k in range(least + 1, p.dayparts_per_week + 1):
-            missing = solver.Var(0, 1, lp.whole, "")
+            missing = solver.NumVar(0, 1, "")
             objective.SetCoefficient(missing, k * weights["below_contract"])
             row.SetCoefficient(missing, 1)
     return constant

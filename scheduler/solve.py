@@ -55,6 +55,9 @@ SMALL_WEEK = 5_000
 # search stalls, it stalls for good (100 people: 16,960 from 1 s to 8.5 s in two runs of
 # four), and CP-SAT from its roster does better with the rest.
 SMALL_WEEK_SEARCH = 1.2
+# On a small week whose LP has not given its sizes in its time, the search from the warm
+# start gets at least this share of the time left (it stops earlier where it stalls).
+LATE_LP_SHARE = 0.5
 # On a small week SCIP looks for a roster on the LP's optimal face (face.py) for at most
 # this long, up to the deadline: on 100 people the face at the LP's whole sizes takes
 # 0.4-1 s, the face with free sizes 0.4-1.7 s. CP-SAT gets what is left.
@@ -298,8 +301,14 @@ class _Run:
             # The LP first: it is done in a few tenths of a second, and the search in
             # Python next to it would slow both down (each waits for the GIL).
             better = self.alongside.better()
+            seconds = end - time.perf_counter()
+            if not better:
+                # The LP came late (on a loaded machine it took 1.5 s of a 4 s plan):
+                # the search from the warm start is all there is, so it gets a share of
+                # what is left, not only the little left of the LP's time.
+                seconds = max(seconds, (self.deadline - time.perf_counter()) * LATE_LP_SHARE)
             free = warm if better else self._keep_better(warm, improve(
-                self.m, start, self.weights, end - time.perf_counter(), kicks=False,
+                self.m, start, self.weights, seconds, kicks=False,
                 target=self._target(floor), stop=self.alongside.optimal), bound)
         target = self._target(floor)
         followed = free
