@@ -207,6 +207,8 @@ def test_a_gap_replan_pins_nothing_new_and_starts_from_the_latest_version(
         follow_redirects=True,
     )
     assert response.status_code == 200
+    # The latest version is a draft made after publishing: its gaps can be re-planned too.
+    assert "Herplan alleen de gaten" in response.get_data(as_text=True)
     client.post(f"/rooster/{WEEK}/gat-herplannen")
     job = wait_for_job(app)
     assert job.kind == "gap" and job.status == "done", job.error
