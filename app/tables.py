@@ -7,4 +7,5 @@ import app.models  # noqa: F401
 import app.orders.models  # noqa: F401
 import app.roster.models  # noqa: F401
 import app.security.models  # noqa: F401
+import app.submissions  # noqa: F401
 import inventory.models  # noqa: F401

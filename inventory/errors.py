@@ -34,6 +34,11 @@ class PalletOverfull(InventoryError):
     template = "{units} units do not fit on {pallets} pallet(s) of {units_per_pallet}"
 
 
+class TooManyPallets(InventoryError):
+    code = "too_many_pallets"
+    template = "{pallets} pallets are more than the {maximum} places of the warehouse"
+
+
 class ConcurrentChange(InventoryError):
     code = "concurrent_change"
     template = "pallet {pallet} was changed by someone else meanwhile; try again"

@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 
 from inventory.errors import ImportInvalid, InventoryError
 from inventory.models import Article, Customer, Pallet
-from inventory.receiving import receive_pallets, split_units
+from inventory.receiving import MAX_PALLETS, receive_pallets, split_units
 from inventory.tabular import Column, Row, RowError, positive_int, text, validate_rows
 
 INBOUND_COLUMNS = (
@@ -72,14 +72,25 @@ def _resolve(session: Session, row: Row) -> InboundLine:
 def parse_inbound_notice(
     session: Session, frame: pd.DataFrame
 ) -> tuple[list[InboundLine], list[RowError]]:
-    """Check every line of a notice against the file rules and the database."""
+    """Check every line of a notice against the file rules and the database.
+
+    The whole notice is one receipt: its pallets together must fit the warehouse, and
+    the line that goes past its places says so.
+    """
     rows, errors = validate_rows(frame, INBOUND_COLUMNS)
-    lines = []
+    lines: list[InboundLine] = []
+    pallets = 0
     for row in rows:
         try:
             lines.append(_resolve(session, row))
         except _CellRefused as refused:
             errors.append(RowError(row.line, refused.column, refused.code, refused.value))
+            continue
+        if pallets <= MAX_PALLETS < pallets + lines[-1].pallets:
+            errors.append(
+                RowError(row.line, "pallets", "too_many_pallets_in_file", str(MAX_PALLETS))
+            )
+        pallets += lines[-1].pallets
     return lines, sorted(errors, key=lambda error: error.line)
 
 

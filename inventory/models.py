@@ -236,6 +236,15 @@ class ShipmentLine(SQLModel, table=True):
     units: int
 
 
+class SerialLock(SQLModel, table=True):
+    """One row per numbered kind (pallet labels, shipment and order numbers): whoever hands
+    out the next number holds it until their transaction ends; see ``guards.next_serial``."""
+
+    __tablename__ = "serial_lock"
+
+    name: str = Field(primary_key=True, max_length=30)
+
+
 TABLES = [
     model.__table__
     for model in (
@@ -247,5 +256,6 @@ TABLES = [
         StockCorrection,
         Shipment,
         ShipmentLine,
+        SerialLock,
     )
 ]

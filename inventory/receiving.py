@@ -1,16 +1,27 @@
 """Inbound receipt: pallets arrive for a customer and wait in the receiving area."""
 
-from math import ceil
-
 from sqlmodel import Session
 
-from inventory.errors import CustomerInactive, CustomerMismatch, PalletOverfull
+from inventory.errors import (
+    CustomerInactive,
+    CustomerMismatch,
+    PalletOverfull,
+    TooManyPallets,
+)
 from inventory.guards import fetch, next_serial, require_at_least
+from inventory.layout import DEFAULT_LAYOUT
 from inventory.models import Article, Customer, MovementKind, Pallet
 from inventory.stock import record
 
 # GS1 company prefix used for our own SSCC labels (extension digit 0).
 COMPANY_PREFIX = "8712345"
+
+# The most pallets one receipt (a form, or a whole import file) may bring: every place of
+# the warehouse. More could never be put away, and each pallet is built in memory first:
+# one import line of 10^23 units and no pallet count took the whole machine's memory.
+MAX_PALLETS = sum(
+    len(block.aisles) * block.racks * block.levels * block.capacity for block in DEFAULT_LAYOUT
+)
 
 
 def sscc(serial: int) -> str:
@@ -25,16 +36,24 @@ def split_units(units: int, pallets: int | None, units_per_pallet: int) -> list[
 
     Without a pallet count the article's ``units_per_pallet`` decides how many
     pallets are needed. Even spreading (rather than full pallets plus a rest)
-    matches how the workshop builds mixed-height loads.
+    matches how the workshop builds mixed-height loads. Integer arithmetic only:
+    any number of units is refused or split without a float overflowing.
     """
     require_at_least("units", units)
-    count = ceil(units / units_per_pallet) if pallets is None else pallets
+    count = -(-units // units_per_pallet) if pallets is None else pallets
     require_at_least("pallets", count)
+    check_receipt_size(count)
     require_at_least("units", units, minimum=count)
-    if ceil(units / count) > units_per_pallet:
+    if -(-units // count) > units_per_pallet:
         raise PalletOverfull(units=units, pallets=count, units_per_pallet=units_per_pallet)
     base, rest = divmod(units, count)
     return [base + 1 if index < rest else base for index in range(count)]
+
+
+def check_receipt_size(pallets: int) -> None:
+    """Refuse a receipt of more pallets than the warehouse has places."""
+    if pallets > MAX_PALLETS:
+        raise TooManyPallets(pallets=pallets, maximum=MAX_PALLETS)
 
 
 def check_article_of(customer: Customer, article: Article) -> None:
@@ -58,7 +77,7 @@ def receive_pallets(
 ) -> list[Pallet]:
     """Book an inbound receipt; the pallets get labels but no place yet.
 
-    Labels come from ``next_serial``; see there why a race is harmless.
+    Labels come from ``next_serial``, which holds the numbering until the caller commits.
     """
     customer = fetch(session, Customer, customer_id)
     article = fetch(session, Article, article_id)

@@ -66,8 +66,23 @@ def create_shipment(
 
 
 def open_shipment(session: Session, shipment_id: int) -> Shipment:
+    """The shipment, still open, and held so that nobody ships it before this transaction ends.
+
+    A pick and a shipment of the same shipment used to overlap: the pick read "open", the
+    shipment closed it, and the pick's line landed on a shipment already gone (its pallet
+    picked for ever, on a packing list that had left). The guarded no-op write locks the
+    shipment's row (PostgreSQL) or the database (SQLite): whoever comes second waits, then
+    finds the shipment shipped, or ships with the pick's line on it.
+    """
     shipment = fetch(session, Shipment, shipment_id)
-    if shipment.shipped_at is not None:
+    held = session.execute(
+        update(Shipment)
+        .where(Shipment.id == shipment.id, Shipment.shipped_at.is_(None))
+        .values(number=Shipment.number),
+        execution_options={"synchronize_session": False},
+    )
+    session.expire(shipment)
+    if held.rowcount != 1:
         raise ShipmentAlreadyShipped(shipment=shipment.number)
     return shipment
 
@@ -75,6 +90,8 @@ def open_shipment(session: Session, shipment_id: int) -> Shipment:
 def ship(session: Session, shipment_id: int, *, user: str | None = None) -> PackingList:
     """Close a shipment: its whole pallets leave the building.
 
+    The lines are read only once the shipment is held, after any pick still booking onto
+    it has committed, so every line that is on it leaves with it.
     Picked units already left stock when they were picked; the ``shipment``
     movements record the departure without changing stock again.
     """
@@ -83,15 +100,11 @@ def ship(session: Session, shipment_id: int, *, user: str | None = None) -> Pack
     if not lines:
         raise ShipmentEmpty(shipment=shipment.number)
     now = utcnow()
-    closed = session.execute(
-        update(Shipment)
-        .where(Shipment.id == shipment.id, Shipment.shipped_at.is_(None))
-        .values(shipped_at=now),
+    session.execute(
+        update(Shipment).where(Shipment.id == shipment.id).values(shipped_at=now),
         execution_options={"synchronize_session": False},
     )
     session.expire(shipment)
-    if closed.rowcount != 1:
-        raise ShipmentAlreadyShipped(shipment=shipment.number)
     for line in lines:
         pallet = fetch(session, Pallet, line.pallet_id)
         if line.whole_pallet:

@@ -6,6 +6,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app import clock
 from app.auth.access import STAFF, roles
 from app.coaching import bp
 from app.coaching.attendance import expected, published_roster, register, weekday_code
@@ -24,7 +25,7 @@ def _choice():
     try:
         day = date.fromisoformat(request.values.get("datum", ""))
     except ValueError:
-        day = date.today()
+        day = clock.today()
     daypart = request.values.get("dagdeel", "")
     return all_departments, department, day, daypart if daypart in DAYPARTS else DAYPARTS[0]
 

@@ -1,6 +1,5 @@
 """Forms of the coaching area; every choice list comes from a stored vocabulary."""
 
-from datetime import date
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -18,6 +17,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from app import clock
 from app.coaching.contacts import FIELDS
 from app.coaching.models import ReferrerContact
 from app.coaching.roster_inputs import is_detainee_group
@@ -295,7 +295,7 @@ class RosterInputsForm(FlaskForm):
 
 def _not_after_today(message) -> callable:
     def check(form, field) -> None:
-        if field.data and field.data > date.today():
+        if field.data and field.data > clock.today():
             raise ValidationError(message)
 
     return check

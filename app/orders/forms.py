@@ -1,6 +1,5 @@
 """Forms of the orders area; choices are filled in by the view from the database."""
 
-from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -23,6 +22,9 @@ from wtforms.validators import (
     Optional,
     ValidationError,
 )
+
+from app import clock
+from app.submissions import key_field
 
 REQUIRED = _l("Dit veld is verplicht.")
 
@@ -50,6 +52,7 @@ class OrderForm(FlaskForm):
     department_id = SelectField(_l("Afdeling"), coerce=int, validators=[DataRequired(REQUIRED)])
     quantity = _count(_l("Aantal stuks"), 1)
     due_date = DateField(_l("Leverdatum"), validators=[InputRequired(REQUIRED)])
+    submission = key_field()
 
 
 class StatusForm(FlaskForm):
@@ -57,10 +60,11 @@ class StatusForm(FlaskForm):
 
 
 class ProductionForm(FlaskForm):
-    day = DateField(_l("Datum"), default=date.today, validators=[InputRequired(REQUIRED)])
+    day = DateField(_l("Datum"), default=clock.today, validators=[InputRequired(REQUIRED)])
     units_made = _count(_l("Goedgekeurd gemaakt (stuks)"), 0)
     units_rejected = _count(_l("Afgekeurd (stuks)"), 0)
     note = StringField(_l("Opmerking"), validators=[Optional(), Length(max=300)])
+    submission = key_field()
 
     def validate_units_rejected(self, field) -> None:
         if (self.units_made.data or 0) + (field.data or 0) == 0:

@@ -12,6 +12,7 @@ import pandas as pd
 from sqlalchemy import func
 from sqlmodel import Session, or_, select
 
+from app import clock
 from app.models import Department, ProductionOrder
 from app.orders.services import number_taken, save_order
 from inventory.errors import ImportInvalid
@@ -74,7 +75,7 @@ def parse_orders(
     session: Session, frame: pd.DataFrame, today: date | None = None
 ) -> tuple[list[OrderDraft], list[RowError]]:
     """Check every line; return the orders it would create and every error found."""
-    today = today or date.today()
+    today = today or clock.today()
     rows, errors = validate_rows(frame, ORDER_COLUMNS)
     drafts: list[OrderDraft] = []
     seen: set[str] = set()

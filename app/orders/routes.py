@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlmodel import Session, select
 
+from app import clock
 from app.auth.access import MANAGERS, roles
 from app.db import get_session
 from app.models import Department, ProductionOrder
@@ -18,6 +19,7 @@ from app.orders.pipeline import FINAL, StatusRefused, change_status, next_status
 from app.orders.production import RegistrationRefused, records_of, register_production
 from app.orders.queries import order_line, order_lines, status_history
 from app.orders.services import OrderRefused, save_order
+from app.submissions import Answer, write_once
 from app.vocab import ORDER_STATUSES
 from app.warehouse.views import article_choices
 from inventory.models import Customer
@@ -27,9 +29,9 @@ VIEWS = {"open": ("received", "planned", "in_production", "ready"), "all": ()}
 
 def _monday(value: str | None) -> date:
     try:
-        day = date.fromisoformat(value) if value else date.today()
+        day = date.fromisoformat(value) if value else clock.today()
     except ValueError:
-        day = date.today()
+        day = clock.today()
     return day - timedelta(days=day.weekday())
 
 
@@ -78,6 +80,7 @@ def _fill_choices(db: Session, form: OrderForm) -> None:
 
 
 def _save(db: Session, form: OrderForm, order: ProductionOrder | None):
+    """Save the form's order, or roll back and put the refusal on its field; no commit."""
     try:
         saved = save_order(
             db,
@@ -93,7 +96,6 @@ def _save(db: Session, form: OrderForm, order: ProductionOrder | None):
         db.rollback()
         getattr(form, refused.field).errors.append(refusal(refused.reason, **refused.params))
         return None
-    db.commit()
     return saved
 
 
@@ -104,10 +106,20 @@ def create():
     form = OrderForm()
     _fill_choices(db, form)
     if form.validate_on_submit():
-        order = _save(db, form, None)
-        if order is not None:
-            flash(_("Order %(number)s is aangemaakt.", number=order.number), "success")
-            return redirect(url_for("orders.detail", order_id=order.id))
+
+        def make() -> Answer | None:
+            order = _save(db, form, None)
+            if order is None:
+                return None
+            return Answer(
+                url_for("orders.detail", order_id=order.id),
+                _("Order %(number)s is aangemaakt.", number=order.number),
+            )
+
+        response = write_once(db, form.submission, make)
+        if response is not None:
+            db.commit()
+            return response
     status = 400 if form.is_submitted() else 200
     return render_template("orders/form.html", form=form, order=None), status
 
@@ -130,6 +142,7 @@ def edit(order_id: int):
     form = OrderForm(obj=order)
     _fill_choices(db, form)
     if form.validate_on_submit() and _save(db, form, order) is not None:
+        db.commit()
         flash(_("Order %(number)s is bijgewerkt.", number=order.number), "success")
         return redirect(url_for("orders.detail", order_id=order.id))
     status = 400 if form.is_submitted() else 200
@@ -185,20 +198,26 @@ def register(order_id: int):
     form = ProductionForm()
     if not form.validate_on_submit():
         return _detail_page(db, order_id, form, 400)
-    try:
-        register_production(
-            db,
-            order,
-            form.day.data,
-            form.units_made.data,
-            form.units_rejected.data,
-            note=form.note.data or "",
-            user_id=current_user.id,
-        )
-    except RegistrationRefused as refused:
-        db.rollback()
-        form.day.errors.append(refusal(refused.reason))
+
+    def record() -> Answer | None:
+        try:
+            register_production(
+                db,
+                order,
+                form.day.data,
+                form.units_made.data,
+                form.units_rejected.data,
+                note=form.note.data or "",
+                user_id=current_user.id,
+            )
+        except RegistrationRefused as refused:
+            db.rollback()
+            form.day.errors.append(refusal(refused.reason))
+            return None
+        return Answer(url_for("orders.detail", order_id=order_id), _("Productie geregistreerd."))
+
+    response = write_once(db, form.submission, record)
+    if response is None:
         return _detail_page(db, order_id, form, 400)
     db.commit()
-    flash(_("Productie geregistreerd."), "success")
-    return redirect(url_for("orders.detail", order_id=order_id)), 303
+    return response

@@ -5,9 +5,11 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from app import clock
 from app.models import Department, OrderStatusChange, ProductionOrder
 from app.orders.pipeline import FINAL
 from app.orders.production import Totals, totals_by_order
+from inventory.guards import hold_numbering
 from inventory.models import Article
 
 
@@ -21,7 +23,7 @@ class OrderRefused(Exception):
 
 def next_number(session: Session, today: date | None = None) -> str:
     """ORD-<year>-<serial>, one higher than the highest number of the year."""
-    year = (today or date.today()).year
+    year = (today or clock.today()).year
     prefix = f"ORD-{year}-"
     highest = session.exec(
         select(func.max(ProductionOrder.number)).where(ProductionOrder.number.startswith(prefix))
@@ -54,6 +56,10 @@ def save_order(
         raise OrderRefused("article_id", "unknown_article")
     if session.get(Department, department_id) is None:
         raise OrderRefused("department_id", "unknown_department")
+    if order is None:
+        # A new order's number, typed or not, must not be taken by a parallel request
+        # between the check below and the insert.
+        hold_numbering(session, ProductionOrder.__tablename__)
     number = (number or "").strip() or (order.number if order else next_number(session))
     if number_taken(session, number, order.id if order else None):
         raise OrderRefused("number", "number_taken", number=number)

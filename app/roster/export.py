@@ -6,35 +6,23 @@ per participant would mean 95 tabs nobody can navigate; the overview row answers
 is X on Thursday" at a glance and filters in Excel.
 """
 
-from io import BytesIO
-
 import pandas as pd
 from flask_babel import gettext as _
 
+from app.exports import frame_sheet, xlsx_bytes
 from app.labels import label
 from app.roster.texts import Names, when
 from app.vocab import DAYPARTS, DAYS
 
-SHEET_NAME_MAX = 31
-
 
 def workbook(names: Names, assignments: list[dict], week: str) -> bytes:
     slots = [(day, part) for day in DAYS for part in DAYPARTS]
-    buffer = BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        _overview(names, assignments, slots).to_excel(
-            writer, sheet_name=_("Deelnemers")[:SHEET_NAME_MAX], index=False
-        )
-        for department in names.problem.departments:
-            frame = _department(names, assignments, department.id, slots)
-            frame.to_excel(writer, sheet_name=department.name[:SHEET_NAME_MAX], index=False)
-        for sheet in writer.sheets.values():
-            sheet.freeze_panes = "B2"
-            sheet.sheet_properties.pageSetUpPr.fitToPage = True
-            sheet.page_setup.orientation = "landscape"
-            sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-            sheet.oddHeader.center.text = f"{_('Rooster')} {week}"
-    return buffer.getvalue()
+    layout = {"freeze": "B2", "print_title": f"{_('Rooster')} {week}"}
+    sheets = [frame_sheet(_overview(names, assignments, slots), _("Deelnemers"), **layout)]
+    for department in names.problem.departments:
+        frame = _department(names, assignments, department.id, slots)
+        sheets.append(frame_sheet(frame, department.name, **layout))
+    return xlsx_bytes(sheets)
 
 
 def _overview(names: Names, assignments: list[dict], slots: list[tuple[str, str]]) -> pd.DataFrame:

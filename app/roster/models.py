@@ -8,7 +8,7 @@ colleague's work.
 
 from datetime import datetime
 
-from sqlalchemy import JSON, CheckConstraint, Column, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, Column, Index, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from app.models import fk
@@ -18,6 +18,9 @@ from inventory.models import utcnow
 ROSTER_STATUSES = ("draft", "published")
 JOB_STATUSES = ("queued", "running", "done", "failed")
 JOB_KINDS = ("week", "gap")
+# A job in one of these states still owns its week: at most one per week (an index says so).
+JOB_ACTIVE = ("queued", "running")
+_ACTIVE_JOB = text("status IN ('queued', 'running')")
 
 
 class RosterVersion(SQLModel, table=True):
@@ -78,9 +81,22 @@ class CertificateCover(SQLModel, table=True):
 
 class SolverJob(SQLModel, table=True):
     """A planning run in a background thread; kept in the database so any web worker can
-    report its progress and a crash leaves a trace instead of a silent spinner."""
+    report its progress and a crash leaves a trace instead of a silent spinner.
 
-    __table_args__ = (one_of("status", JOB_STATUSES), one_of("kind", JOB_KINDS))
+    A running job's worker writes `heartbeat_at` every few seconds; a job whose heartbeat
+    stopped lost its worker and is taken over by the next plan of its week."""
+
+    __table_args__ = (
+        one_of("status", JOB_STATUSES),
+        one_of("kind", JOB_KINDS),
+        Index(
+            "uq_solverjob_active_week",
+            "week",
+            unique=True,
+            sqlite_where=_ACTIVE_JOB,
+            postgresql_where=_ACTIVE_JOB,
+        ),
+    )
     id: int | None = Field(default=None, primary_key=True)
     week: str = Field(max_length=8, index=True)
     kind: str = Field(default="week", max_length=10)
@@ -97,6 +113,7 @@ class SolverJob(SQLModel, table=True):
     )
     created_at: datetime = Field(default_factory=utcnow)
     started_at: datetime | None = None
+    heartbeat_at: datetime | None = None
     finished_at: datetime | None = None
     elapsed: float = 0.0
     best_objective: float | None = None

@@ -197,7 +197,7 @@ def load(session: Session, week: str, number: int | None = None) -> WeekPage:
     if version is None:
         content = build_content(session, week, number)
     else:
-        key = (week, number, version, date.today(), str(get_locale()), request.script_root)
+        key = (week, number, version, str(get_locale()), request.script_root)
         content = current_app.extensions[CACHE].get(
             key, lambda: build_content(session, week, number)
         )

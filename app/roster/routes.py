@@ -1,6 +1,5 @@
 """The roster pages: only the operational manager and admins plan the week."""
 
-from datetime import date
 
 from flask import (
     Response,
@@ -18,8 +17,10 @@ from flask_login import current_user
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import select
 
+from app import clock
 from app.auth.access import MANAGERS, roles
 from app.db import get_session
+from app.exports import download
 from app.extensions import htmx
 from app.lru import LRUCache
 from app.models import Absence, Participant
@@ -62,7 +63,7 @@ def _page(week: str, number: int | None = None) -> page.WeekPage:
 def week_view(week: str | None):
     """The menu's 'Rooster' opens the current ISO week."""
     if week is None:
-        return redirect(url_for("roster.week", week=week_of(date.today())))
+        return redirect(url_for("roster.week", week=week_of(clock.today())))
     number = request.args.get("versie", type=int)
     view = _page(week, number)
     if number and view.roster is None:
@@ -173,21 +174,14 @@ def replan_gap(week: str):
 
 def _start(week: str, kind: str):
     _page(week)
-    db = get_session()
-    running = db.exec(
-        select(SolverJob).where(SolverJob.week == week, SolverJob.status.in_(("queued", "running")))
-    ).first()
-    if running is not None and not jobs.is_lost(running):
-        job = running
-    else:
-        job = jobs.start(
-            db,
-            week,
-            kind,
-            time_limit=current_app.config["SOLVER_TIME_LIMIT"],
-            workers=current_app.config["SOLVER_WORKERS"],
-            user_id=current_user.id,
-        )
+    job = jobs.start(
+        get_session(),
+        week,
+        kind,
+        time_limit=current_app.config["SOLVER_TIME_LIMIT"],
+        workers=current_app.config["SOLVER_WORKERS"],
+        user_id=current_user.id,
+    )
     if htmx:
         return render_template("roster/_job.html", view=None, job=job, week=week, state="queued")
     return redirect(url_for("roster.week", week=week))
@@ -306,12 +300,7 @@ def export(week: str):
     if view.roster is None:
         abort(404)
     data = workbook(view.names, view.assignments, week)
-    filename = f"rooster-{week}-v{view.roster.version}.xlsx"
-    return Response(
-        data,
-        mimetype="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
-    )
+    return download(f"rooster-{week}-v{view.roster.version}.xlsx", data)
 
 
 @bp.route("/<week>/deelnemer/<code>")

@@ -16,6 +16,7 @@ from wtforms.validators import (
 from wtforms.widgets import HiddenInput
 
 from app.labels import LABELS
+from app.submissions import key_field
 from inventory.correcting import NOTE_MAX
 from inventory.models import CorrectionReason
 
@@ -51,6 +52,7 @@ class ReceiptForm(FlaskForm):
         description=_l("Leeg laten: zoveel als de palletnorm van het artikel vraagt."),
     )
     reference = StringField(_l("Referentie (pakbon)"), validators=[Optional(), Length(max=100)])
+    submission = key_field()
 
 
 class PutAwayForm(FlaskForm):

@@ -16,6 +16,10 @@ INVENTORY = {
     "pallet_overfull": _l(
         "%(units)s stuks passen niet op %(pallets)s pallet(s) van %(units_per_pallet)s stuks."
     ),
+    "too_many_pallets": _l(
+        "Zoveel pallets passen niet in het magazijn: één ontvangst is hoogstens "
+        "%(maximum)s pallets."
+    ),
     "concurrent_change": _l(
         "Pallet %(pallet)s is intussen door iemand anders gewijzigd. Probeer het opnieuw."
     ),
@@ -69,6 +73,10 @@ CELLS = {
     "customer_inactive": _l("klant is niet actief"),
     "invalid_quantity": _l("te weinig stuks voor het aantal pallets"),
     "pallet_overfull": _l("past niet op het aantal pallets"),
+    "too_many_pallets": _l("meer pallets dan het magazijn plaatsen heeft"),
+    "too_many_pallets_in_file": _l(
+        "met deze regel komt het bestand boven het aantal plaatsen van het magazijn"
+    ),
     "unknown_department": _l("onbekende afdeling"),
     "number_taken": _l("ordernummer bestaat al"),
     "duplicate_in_file": _l("ordernummer staat meer dan eens in het bestand"),

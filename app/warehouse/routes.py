@@ -6,6 +6,7 @@ from sqlmodel import select
 
 from app.auth.access import MANAGERS, roles
 from app.db import get_session
+from app.submissions import Answer, write_once
 from app.warehouse import bp
 from app.warehouse.forms import ActionForm, MoveForm, PutAwayForm, ReceiptForm
 from app.warehouse.operations import actor, attempt, location_by_code, pallet_by_label
@@ -62,10 +63,10 @@ def receipt():
     form = ReceiptForm()
     form.article_id.choices = [(0, _("Kies…")), *article_choices(db)]
     if form.validate_on_submit():
-        article = db.get(Article, form.article_id.data)
-        pallets = attempt(
-            db,
-            lambda: receive_pallets(
+
+        def receive() -> Answer:
+            article = db.get(Article, form.article_id.data)
+            pallets = receive_pallets(
                 db,
                 article.customer_id,
                 article.id,
@@ -73,18 +74,19 @@ def receipt():
                 form.pallets.data,
                 reference=form.reference.data or None,
                 user=actor(),
-            ),
-        )
-        if pallets is not None:
-            flash(
+            )
+            return Answer(
+                url_for("warehouse.putaway"),
                 _(
                     "%(count)s pallet(s) ontvangen: %(labels)s",
                     count=len(pallets),
                     labels=_labels(pallets),
                 ),
-                "success",
             )
-            return redirect(url_for("warehouse.putaway")), 303
+
+        response = attempt(db, lambda: write_once(db, form.submission, receive))
+        if response is not None:
+            return response
     status = 400 if form.is_submitted() else 200
     return render_template("warehouse/receipt.html", form=form), status
 

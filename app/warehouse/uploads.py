@@ -10,9 +10,9 @@ on every upload and by `flask remove-stale-imports`.
 """
 
 import io
+import os
 import re
 import secrets
-import time
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -21,6 +21,7 @@ import pandas as pd
 from flask import current_app, session
 from werkzeug.datastructures import FileStorage
 
+from app import clock
 from inventory.tabular import read_table
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
@@ -61,7 +62,7 @@ def _is_preview(path: Path) -> bool:
 
 
 def _too_old(path: Path, older_than: timedelta) -> bool:
-    return path.stat().st_mtime < time.time() - older_than.total_seconds()
+    return path.stat().st_mtime < clock.now().timestamp() - older_than.total_seconds()
 
 
 def remove_stale(older_than: timedelta = PREVIEW_LIFETIME) -> int:
@@ -110,7 +111,12 @@ def stage(upload: FileStorage, kind: str) -> Staged:
     discard(kind)
     remove_stale()
     token = secrets.token_urlsafe(24)
-    (_folder() / f"{token}{_suffix(filename)}").write_bytes(content)
+    path = _folder() / f"{token}{_suffix(filename)}"
+    path.write_bytes(content)
+    # Parked on the app's clock, which its age is read against: the same as the disk's in
+    # use, and a frozen test clock stays consistent with it.
+    stamp = clock.now().timestamp()
+    os.utime(path, (stamp, stamp))
     session[f"import_{kind}"] = {"token": token, "filename": filename}
     return Staged(token, filename, frame)
 

@@ -1,6 +1,8 @@
 """Issue 20, point 7 in the browser: a coach closes a trajectory as of Wednesday; in the
 published week the participant opens gaps from Wednesday on, not before."""
 
+from datetime import timedelta
+
 from playwright.sync_api import expect
 from sqlmodel import Session, select
 
@@ -8,10 +10,12 @@ from app.db import make_engine
 from app.models import Participant
 from app.roster import versions
 from app.roster.problem import build_problem
+from tests import dates
 from tests.browser.conftest import login
 from tests.conftest import MANAGER
 
-WEEK = "2026-W49"
+WEEK = dates.WEEK
+WEDNESDAY = dates.MONDAY + timedelta(days=2)
 DAYS = ("mon", "tue", "wed", "thu", "fri")
 
 
@@ -38,11 +42,12 @@ def test_an_ended_trajectory_opens_gaps_from_its_end_date(page, live_server, dat
     page.set_viewport_size({"width": 1366, "height": 768})
     login(page, live_server, MANAGER)
     page.goto(f"{live_server}/deelnemers/{participant_id}/afsluiten")
-    page.get_by_label("Einddatum traject").fill("2026-12-02")
+    page.get_by_label("Einddatum traject").fill(WEDNESDAY.isoformat())
     page.get_by_label("Uitstroom naar").select_option(index=1)
     page.get_by_role("button", name="Traject afsluiten").focus()
     page.keyboard.press("Enter")
-    flash = page.get_by_text("vanaf 02-12-2026 staat de deelnemer niet meer op het rooster")
+    flash = page.get_by_text(
+        f"vanaf {WEDNESDAY:%d-%m-%Y} staat de deelnemer niet meer op het rooster")
     expect(flash).to_be_visible()
 
     page.goto(f"{live_server}/rooster/{WEEK}")

@@ -2,12 +2,15 @@
 and an absence says which version it started from and pins nothing, so a later full plan
 can still change the week."""
 
+from datetime import timedelta
+
 from playwright.sync_api import expect
 
+from tests import dates
 from tests.browser.conftest import login
 from tests.conftest import MANAGER
 
-WEEK = "2026-W49"
+WEEK = dates.WEEK
 
 
 def _press(page, name: str) -> None:
@@ -32,8 +35,8 @@ def test_a_gap_replan_pins_nothing_and_says_where_it_started(page, live_server):
     participant.select_option(label=next(
         option for option in participant.locator("option").all_inner_texts()
         if option.startswith(name)))
-    absence.get_by_label("Van").fill("2026-11-30")
-    absence.get_by_label("Tot en met").fill("2026-12-04")
+    absence.get_by_label("Van").fill(dates.MONDAY.isoformat())
+    absence.get_by_label("Tot en met").fill((dates.MONDAY + timedelta(days=4)).isoformat())
     absence.get_by_label("Tot en met").press("Enter")
     expect(page.get_by_text("Gaten door afwezigheid")).to_be_visible()
 

@@ -15,10 +15,17 @@ from sqlmodel import Session, select
 
 from inventory.correcting import correct_units
 from inventory.errors import InventoryError
-from inventory.models import STOCK_EFFECT, Location, Pallet, PalletStatus, StockMovement
+from inventory.models import (
+    STOCK_EFFECT,
+    Location,
+    Pallet,
+    PalletStatus,
+    Shipment,
+    StockMovement,
+)
 from inventory.picking import pick_units
 from inventory.putaway import put_away
-from inventory.receiving import receive_pallets
+from inventory.receiving import receive_pallets, sscc
 from inventory.shipping import create_shipment
 from tests.inventory.engines import connect, url_of
 from tests.inventory.inventory_helpers import location_id, stored_pallet
@@ -149,3 +156,19 @@ def test_a_count_of_zero_racing_a_pick_empties_the_pallet_once(file_engine, sess
     else:
         assert (pallet.units, pallet.status, place.occupied) == (93, PalletStatus.STORED, 1)
     assert _history_total(session, pallet_id) == pallet.units
+
+
+def test_parallel_receipts_and_shipments_number_apart_and_without_gaps(file_engine, session):
+    """Labels and shipment numbers were "highest + 1" read before writing: parallel receipts
+    collided on the unique label (a 500). The numbering is now held until commit."""
+
+    def receive_and_open(worker_session: Session, worker: int) -> bool:
+        receive_pallets(worker_session, 1, 1, 20, pallets=2)
+        create_shipment(worker_session, 1)
+        return False
+
+    assert race(url_of(file_engine), receive_and_open, workers=4) == [1] * 4
+    labels = session.exec(select(Pallet.label)).all()
+    assert sorted(labels) == [sscc(serial) for serial in range(1, 9)]
+    numbers = session.exec(select(Shipment.number)).all()
+    assert sorted(number[-5:] for number in numbers) == ["00001", "00002", "00003", "00004"]

@@ -6,9 +6,10 @@ from inventory.errors import (
     InvalidQuantity,
     NotFound,
     PalletOverfull,
+    TooManyPallets,
 )
 from inventory.models import Customer, MovementKind, PalletStatus, StockMovement
-from inventory.receiving import receive_pallets, split_units, sscc
+from inventory.receiving import MAX_PALLETS, receive_pallets, split_units, sscc
 
 
 def test_sscc_has_18_digits_and_a_valid_gs1_check_digit():
@@ -64,3 +65,23 @@ def test_receive_refuses_article_of_other_customer_and_inactive_customer(session
         receive_pallets(session, 1, 99, 10)
     assert missing.value.params == {"entity": "article", "key": 99}
     assert str(missing.value) == "article 99 does not exist"
+
+
+@pytest.mark.parametrize(
+    ("units", "pallets"),
+    [
+        (10**400, None),  # a float would overflow; integer arithmetic refuses it at once
+        (99999999999999999999999, None),
+        (1201 * 100, None),
+        (1201, 1201),
+        (1200, 10**30),
+    ],
+)
+def test_split_units_refuses_more_pallets_than_the_warehouse_has_places(units, pallets):
+    with pytest.raises(TooManyPallets) as refused:
+        split_units(units, pallets, 100)
+    assert refused.value.params["maximum"] == MAX_PALLETS == 1200
+
+
+def test_split_units_takes_a_receipt_that_fills_every_place():
+    assert split_units(1200 * 100, None, 100) == [100] * 1200

@@ -11,6 +11,7 @@ from app.roster import jobs, versions
 from app.roster.models import RosterAssignment, SolverJob
 from app.roster.problem import build_problem
 from inventory.models import utcnow
+from tests import dates
 from tests.roster.conftest import WEEK, latest_version, plan, wait_for_job
 
 
@@ -123,11 +124,11 @@ def test_absence_after_publishing_shows_gap_and_replans_only_it(app, client, db,
     sick = rows[0]
     code = db.get(Participant, sick.participant_id).code
     day_date = {
-        "mon": "2026-11-30",
-        "tue": "2026-12-01",
-        "wed": "2026-12-02",
-        "thu": "2026-12-03",
-        "fri": "2026-12-04",
+        "mon": dates.demo_day(date.fromisoformat("2026-11-30")).isoformat(),
+        "tue": dates.demo_day(date.fromisoformat("2026-12-01")).isoformat(),
+        "wed": dates.demo_day(date.fromisoformat("2026-12-02")).isoformat(),
+        "thu": dates.demo_day(date.fromisoformat("2026-12-03")).isoformat(),
+        "fri": dates.demo_day(date.fromisoformat("2026-12-04")).isoformat(),
     }[sick.day]
     response = client.post(
         f"/rooster/{WEEK}/afwezigheid",
@@ -202,8 +203,9 @@ def test_a_gap_replan_pins_nothing_new_and_starts_from_the_latest_version(
     sick = db.get(Participant, sick_id)
     response = client.post(
         f"/rooster/{WEEK}/afwezigheid",
-        data={"afw-participant": sick.code, "afw-start_date": "2026-11-30",
-              "afw-end_date": "2026-12-04", "afw-daypart": "", "afw-kind": "sick"},
+        data={"afw-participant": sick.code, "afw-start_date": dates.MONDAY.isoformat(),
+              "afw-end_date": (dates.MONDAY + timedelta(days=4)).isoformat(),
+              "afw-daypart": "", "afw-kind": "sick"},
         follow_redirects=True,
     )
     assert response.status_code == 200
@@ -267,7 +269,8 @@ def test_an_ended_trajectory_leaves_drafts_and_opens_gaps_from_its_end_date(app,
     draft = versions.new_version(db, WEEK, week, user_id=None)
     db.commit()
     participant = db.exec(select(Participant).where(Participant.code == person["id"])).one()
-    close_trajectory(db, participant, date(2026, 12, 2), "regular_job", "", "")
+    wednesday = dates.MONDAY + timedelta(days=2)
+    close_trajectory(db, participant, wednesday, "regular_job", "", "")
     db.commit()
     assert {r.day for r in _rows(db, draft.id)} == {"mon", "tue"}
     assert {r.day for r in _rows(db, published.id)} == {"mon", "tue", "wed", "thu", "fri"}

@@ -5,6 +5,7 @@ import io
 import pytest
 from sqlmodel import func, select
 
+from app.submissions import new_key
 from inventory.layout import AisleBlock, create_locations
 from inventory.models import Article, Location, Pallet, Shipment, StockMovement
 from tests.conftest import MANAGER
@@ -27,7 +28,12 @@ def _article(db, code="VDK-250") -> Article:
 
 
 def _receive(client, db, units=960, pallets=None):
-    data = {"article_id": _article(db).id, "units": str(units), "reference": "PB-1"}
+    data = {
+        "article_id": _article(db).id,
+        "units": str(units),
+        "reference": "PB-1",
+        "submission": new_key(),
+    }
     if pallets:
         data["pallets"] = str(pallets)
     return client.post("/magazijn/ontvangst", data=data)

@@ -1,0 +1,106 @@
+"""New orders and production reports sent at the same moment, over HTTP on 127.0.0.1.
+
+Issue 18: 40 parallel new orders answered 20 times 500 (numbers were "highest + 1" read
+before writing); a production report posted twice was booked twice.
+"""
+
+from datetime import timedelta
+
+import pytest
+from sqlmodel import func, select
+
+from app.models import ProductionOrder
+from app.orders.models import ProductionRecord
+from app.submissions import new_key
+from inventory.models import Article
+from tests import dates
+from tests.conftest import MANAGER
+from tests.live import Visitor, at_once, serving
+from tests.orders.order_helpers import order_by_number
+
+PARALLEL = 10
+
+
+@pytest.fixture
+def base(app):
+    with serving(app) as url:
+        yield url
+
+
+def _order_form(db) -> dict:
+    article = db.exec(select(Article).where(Article.code == "VDK-250")).one()
+    due = (dates.TODAY + timedelta(days=30)).isoformat()
+    return {"article_id": article.id, "department_id": 1, "quantity": "100", "due_date": due}
+
+
+def _numbers(db) -> list[str]:
+    db.expire_all()
+    prefix = f"ORD-{dates.YEAR}-"
+    return sorted(
+        db.exec(select(ProductionOrder.number).where(ProductionOrder.number.startswith(prefix)))
+    )
+
+
+def test_parallel_new_orders_get_consecutive_numbers(base, db):
+    form = _order_form(db)
+    before = _numbers(db)
+    visitors = [Visitor(base, MANAGER) for _ in range(PARALLEL)]
+    answers = at_once(
+        [
+            lambda visitor=visitor: visitor.post("/orders/nieuw", {**form, "submission": new_key()})
+            for visitor in visitors
+        ]
+    )
+    assert [status for status, _page in answers] == [303] * PARALLEL
+    serials = [int(number[-4:]) for number in _numbers(db)]
+    last = int(before[-1][-4:])
+    assert serials == list(range(1, last + PARALLEL + 1))
+
+
+def test_one_new_order_sent_twice_at_once_is_made_once(base, db):
+    form = {**_order_form(db), "submission": new_key()}
+    before = len(_numbers(db))
+    visitor = Visitor(base, MANAGER)
+    answers = at_once([lambda: visitor.post("/orders/nieuw", form) for _ in range(PARALLEL)])
+    assert {status for status, _page in answers} == {303}
+    assert len(_numbers(db)) == before + 1
+
+
+def _records(db, order_id: int) -> int:
+    db.expire_all()
+    return db.exec(
+        select(func.count())
+        .select_from(ProductionRecord)
+        .where(ProductionRecord.order_id == order_id)
+    ).one()
+
+
+def test_one_production_report_sent_twice_is_booked_once(base, db):
+    order = order_by_number(db, "ORD-2026-0003")
+    before = _records(db, order.id)
+    form = {
+        "day": dates.TODAY.isoformat(),
+        "units_made": "40",
+        "units_rejected": "0",
+        "submission": new_key(),
+    }
+    visitor = Visitor(base, MANAGER)
+    path = f"/orders/{order.id}/productie"
+    answers = at_once([lambda: visitor.post(path, form) for _ in range(PARALLEL)])
+    assert {status for status, _page in answers} == {303}
+    assert _records(db, order.id) == before + 1
+    # Later, as after a reload: the same answer again, still one report.
+    assert visitor.post(path, form)[0] == 303
+    assert _records(db, order.id) == before + 1
+
+
+def test_a_form_without_its_key_is_refused(client, auth, db):
+    auth.login(MANAGER)
+    order = order_by_number(db, "ORD-2026-0003")
+    before = _records(db, order.id)
+    refused = client.post(
+        f"/orders/{order.id}/productie",
+        data={"day": dates.TODAY.isoformat(), "units_made": "40", "units_rejected": "0"},
+    )
+    assert refused.status_code == 400
+    assert _records(db, order.id) == before
