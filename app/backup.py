@@ -137,7 +137,7 @@ def _sqlite_schema(dump: Path) -> tuple[str | None, set[str]]:
 
 
 # A table in pg_restore's list: "215; 1259 16390 TABLE public user fabriek".
-PG_TABLE = re.compile(r"^\d+; \d+ \d+ TABLE (\S+) (\S+) ", re.M)
+PG_TABLE = re.compile(r"^\d+; \d+ \d+ TABLE (?!DATA )(\S+) (\S+) ", re.M)
 
 
 def _pg_schema(dump: Path) -> tuple[str | None, set[str]]:

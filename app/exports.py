@@ -30,17 +30,23 @@ SHEET_NAME_MAX = 31
 SHEET_NAME_FORBIDDEN = re.compile(r"[\\/*?:\[\]]")
 
 
+# Column widths in characters when fitted to the content: readable, within reason.
+WIDTH_MIN, WIDTH_MAX = 6, 40
+
+
 @dataclass
 class Sheet:
-    """One sheet: a bold header row and its rows, optionally with frozen panes and a page
-    set-up for printing (A4 landscape, `print_title` at the top of every page)."""
+    """One sheet: a bold header row and its rows, optionally under a `caption` row (what the
+    file is, e.g. the week and version), with frozen panes, column widths (`"fit"`: to the
+    content) and a page set-up for printing (A4 landscape, `print_title` on every page)."""
 
     title: str
     header: Sequence[object]
     rows: Iterable[Sequence[object]]
     freeze: str | None = None
     print_title: str | None = None
-    widths: Sequence[float] = ()
+    widths: Sequence[float] | str = ()
+    caption: str | None = None
 
 
 def safe(value: object) -> object:
@@ -62,9 +68,11 @@ def csv_bytes(header: Sequence[object], rows: Iterable[Sequence[object]]) -> byt
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
-def xlsx_bytes(sheets: Iterable[Sheet]) -> bytes:
+def xlsx_bytes(sheets: Iterable[Sheet], title: str | None = None) -> bytes:
     book = Workbook()
     book.remove(book.active)
+    if title:
+        book.properties.title = title
     for spec in sheets:
         _write_sheet(book, spec)
     out = io.BytesIO()
@@ -74,12 +82,18 @@ def xlsx_bytes(sheets: Iterable[Sheet]) -> bytes:
 
 def _write_sheet(book: Workbook, spec: Sheet) -> None:
     sheet = book.create_sheet(SHEET_NAME_FORBIDDEN.sub("-", spec.title)[:SHEET_NAME_MAX])
+    if spec.caption is not None:
+        sheet.append([safe(spec.caption)])
+        sheet["A1"].font = Font(bold=True, size=13)
+        sheet.append([])
     sheet.append([safe(value) for value in spec.header])
-    for cell in sheet[1]:
+    for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
-    for row in spec.rows:
-        sheet.append([safe(value) for value in row])
-    for column, width in enumerate(spec.widths, start=1):
+    rows = [[safe(value) for value in row] for row in spec.rows]
+    for row in rows:
+        sheet.append(row)
+    widths = _fitted(spec.header, rows) if spec.widths == "fit" else spec.widths
+    for column, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(column)].width = width
     if spec.freeze:
         sheet.freeze_panes = spec.freeze
@@ -88,6 +102,13 @@ def _write_sheet(book: Workbook, spec: Sheet) -> None:
         sheet.page_setup.orientation = "landscape"
         sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
         sheet.oddHeader.center.text = spec.print_title
+
+
+def _fitted(header: Sequence[object], rows: list[list[object]]) -> list[float]:
+    return [
+        min(max(max(len(str(v or "")) for v in column) + 2, WIDTH_MIN), WIDTH_MAX)
+        for column in zip(header, *rows, strict=False)
+    ]
 
 
 def frame_sheet(frame: pd.DataFrame, title: str, **options) -> Sheet:

@@ -108,9 +108,8 @@ def unshare(db: Session, participant: Participant, share_id: int) -> bool:
     return True
 
 
-def withdraw_stale_shares(db: Session, participant: Participant) -> int:
-    """Withdraw the shares made for an organisation that no longer refers this participant;
-    how many went."""
+def withdraw_stale_shares(db: Session, participant: Participant) -> None:
+    """Withdraw the shares made for an organisation that no longer refers this participant."""
     stale = [
         s
         for s in _of_participant(db, participant)
@@ -125,7 +124,6 @@ def withdraw_stale_shares(db: Session, participant: Participant) -> int:
             "andere verwijzer",
             participant.id,
         )
-    return len(stale)
 
 
 def _in_effect(shared: SharedReport) -> bool:

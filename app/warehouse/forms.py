@@ -75,6 +75,7 @@ class MoveForm(FlaskForm):
 class ShipmentForm(FlaskForm):
     customer_id = SelectField(_l("Klant"), coerce=int, validators=[DataRequired(REQUIRED)])
     reference = StringField(_l("Referentie van de klant"), validators=[Optional(), Length(max=100)])
+    submission = key_field()
 
 
 class PickForm(FlaskForm):
@@ -84,6 +85,8 @@ class PickForm(FlaskForm):
         validators=[Optional(), NumberRange(min=1, message=_l("Minstens 1."))],
         description=_l("Leeg laten om de hele pallet mee te geven."),
     )
+    # One form per pallet row: the page renders each row's key with `new_key()`.
+    submission = key_field()
 
 
 class CorrectionForm(FlaskForm):

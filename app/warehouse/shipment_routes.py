@@ -6,6 +6,7 @@ from sqlmodel import select
 
 from app.auth.access import MANAGERS, roles
 from app.db import get_session
+from app.submissions import Answer, new_key, write_once
 from app.warehouse import bp
 from app.warehouse.forms import ActionForm, PickForm, ShipmentForm
 from app.warehouse.operations import actor, attempt
@@ -29,14 +30,19 @@ def shipments():
     form = ShipmentForm()
     form.customer_id.choices = [(0, _("Kies…"))] + [(c.id, c.name) for c in customers(db)]
     if form.validate_on_submit():
-        shipment = attempt(
-            db,
-            lambda: create_shipment(
+
+        def open_one() -> Answer:
+            shipment = create_shipment(
                 db, form.customer_id.data, reference=form.reference.data or None
-            ),
-        )
-        if shipment is not None:
-            return redirect(url_for("warehouse.shipment", shipment_id=shipment.id)), 303
+            )
+            return Answer(
+                url_for("warehouse.shipment", shipment_id=shipment.id),
+                _("Zending %(number)s geopend.", number=shipment.number),
+            )
+
+        response = attempt(db, lambda: write_once(db, form.submission, open_one))
+        if response is not None:
+            return response
     rows = db.exec(
         select(Shipment, Customer)
         .join(Customer, Customer.id == Shipment.customer_id)
@@ -67,6 +73,7 @@ def shipment(shipment_id: int):
         packing=packing_list(db, shipment_id),
         available=available,
         pick_form=PickForm(),
+        new_key=new_key,
         form=ActionForm(),
     )
 
@@ -81,15 +88,19 @@ def pick(shipment_id: int):
         flash(" ".join(form.units.errors) or _("Kies een pallet."), "error")
         return redirect(url_for("warehouse.shipment", shipment_id=shipment_id)), 303
     pallet_id = int(form.pallet_id.data)
-    if form.units.data:
-        line = attempt(
-            db, lambda: pick_units(db, shipment_id, pallet_id, form.units.data, user=actor())
+
+    def book() -> Answer:
+        if form.units.data:
+            line = pick_units(db, shipment_id, pallet_id, form.units.data, user=actor())
+        else:
+            line = pick_pallet(db, shipment_id, pallet_id, user=actor())
+        return Answer(
+            url_for("warehouse.shipment", shipment_id=shipment_id),
+            _("%(units)s stuks op de zending gezet.", units=line.units),
         )
-    else:
-        line = attempt(db, lambda: pick_pallet(db, shipment_id, pallet_id, user=actor()))
-    if line is not None:
-        flash(_("%(units)s stuks op de zending gezet.", units=line.units), "success")
-    return redirect(url_for("warehouse.shipment", shipment_id=shipment_id)), 303
+
+    response = attempt(db, lambda: write_once(db, form.submission, book))
+    return response or (redirect(url_for("warehouse.shipment", shipment_id=shipment_id)), 303)
 
 
 @bp.route("/zendingen/<int:shipment_id>/verzenden", methods=["POST"])

@@ -25,3 +25,16 @@ def test_manager_corrects_a_pallet_after_a_count(page, live_server):
     history = page.locator("table.movements tbody tr").first
     expect(history).to_contain_text("correctie")
     expect(history).to_contain_text("anders: Drie dozen nat")
+
+
+def test_manager_picks_a_whole_pallet_onto_a_new_shipment(page, live_server):
+    """Each pallet row is a form of its own with its own key: the click books that pallet."""
+    login(page, live_server, MANAGER)
+    page.goto(f"{live_server}/magazijn/zendingen")
+    page.get_by_label("Klant", exact=True).select_option(index=1)
+    page.get_by_role("button", name="Zending openen").click()
+    first_row = page.locator("tbody tr").filter(has=page.get_by_role("button", name="Picken"))
+    label = first_row.first.locator("th").inner_text()
+    first_row.first.get_by_role("button", name="Picken").click()
+    expect(page.locator(".flash-success")).to_contain_text("stuks op de zending gezet")
+    expect(page.locator("table").first).to_contain_text(label)

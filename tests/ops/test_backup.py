@@ -127,8 +127,8 @@ def test_attachments_are_backed_up_and_restored_with_the_database(app, db, attac
         },
         content_type="multipart/form-data",
     )
-    attachment = db.exec(select(Attachment)).one()
-    url = f"/deelnemers/{pid}/bijlagen/{attachment.id}"
+    url = f"/deelnemers/{pid}/bijlagen/{db.exec(select(Attachment.id)).one()}"
+    db.close()  # a transaction left open would block pg_restore
     dump = tmp_path / "fabriek.backup"
     assert _cli(app, "backup", str(dump)).exit_code == 0
 
@@ -150,14 +150,6 @@ def _edit(database: Path, *statements: str) -> Path:
     return database
 
 
-def _foreign_sqlite(path: Path) -> Path:
-    return _edit(
-        path,
-        "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)",
-        "INSERT INTO notes (text) VALUES ('niet van Fabriek')",
-    )
-
-
 def _archive(path: Path, database: Path, member: str = "database.sqlite") -> Path:
     with tarfile.open(path, "w") as archive:
         archive.add(database, arcname=member)
@@ -169,15 +161,26 @@ def _sqlite_only(database_url):
         pytest.skip("builds SQLite files by hand; the PostgreSQL check reads pg_restore's list")
 
 
-def test_restore_refuses_another_applications_database(app, database_url, attachments, tmp_path):
-    _sqlite_only(database_url)
+def test_restore_refuses_another_applications_database(
+    app, database_url, empty_url, attachments, tmp_path
+):
     counts = backup.row_counts(database_url)
-    foreign = _foreign_sqlite(tmp_path / "foreign.db")
+    # Another program's database, backed up the way Fabriek backs up (SQLite or pg_dump).
+    engine = make_engine(empty_url)
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)"))
+        conn.execute(text("INSERT INTO notes (id, body) VALUES (1, 'niet van Fabriek')"))
+    engine.dispose()
+    foreign = tmp_path / "foreign.backup"
+    backup.backup(empty_url, foreign, tmp_path / "foreign-attachments")
+    candidates = [foreign]
+    if make_url(database_url).get_backend_name() == "sqlite":
+        candidates.append(Path(make_url(empty_url).database))  # the bare file, no archive
     app.extensions["engine"].dispose()
-    for candidate in (foreign, _archive(tmp_path / "foreign.backup", foreign)):
+    for candidate in candidates:
         result = _cli(app, "restore", "--force", str(candidate))
         assert result.exit_code != 0
-    assert "revision is missing" in result.output
+        assert "revision is missing" in result.output or "not a Fabriek backup" in result.output
     assert backup.row_counts(database_url) == counts
 
 

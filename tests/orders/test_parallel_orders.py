@@ -76,7 +76,7 @@ def _records(db, order_id: int) -> int:
 
 
 def test_one_production_report_sent_twice_is_booked_once(base, db):
-    order = order_by_number(db, "ORD-2026-0003")
+    order = order_by_number(db, dates.order(3))
     before = _records(db, order.id)
     form = {
         "day": dates.TODAY.isoformat(),
@@ -96,7 +96,7 @@ def test_one_production_report_sent_twice_is_booked_once(base, db):
 
 def test_a_form_without_its_key_is_refused(client, auth, db):
     auth.login(MANAGER)
-    order = order_by_number(db, "ORD-2026-0003")
+    order = order_by_number(db, dates.order(3))
     before = _records(db, order.id)
     refused = client.post(
         f"/orders/{order.id}/productie",

@@ -152,7 +152,8 @@ def test_excel_export_opens_with_pandas(db, client, manager):
     )
     response = client.get(f"/rooster/{WEEK}/rooster.xlsx")
     assert response.status_code == 200
-    sheets = pd.read_excel(io.BytesIO(response.data), sheet_name=None)
+    # Row 1 names the week and version, row 3 holds the column headings.
+    sheets = pd.read_excel(io.BytesIO(response.data), sheet_name=None, header=2)
     assert set(sheets) >= {"Deelnemers", "Verpakking", "Schoonmaak", "Magazijn"}
     overview = sheets["Deelnemers"]
     row = overview[overview["Code"] == person["id"]].iloc[0]

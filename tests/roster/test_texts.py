@@ -42,6 +42,14 @@ def test_a_shortfall_says_dayparts_and_missing_cover_names_the_certificate(app, 
         assert penalty_text(names, short) == "p1: 3 dagdelen minder dan afgesproken"
         assert penalty_text(names, team) == "Pack di-ochtend: 1 persoon met Heftruck te weinig"
         assert penalty_text(names, site) == (
-            "Hele bedrijf di-middag: 2 personen met BHV te weinig aan het werk")
+            "Hele terrein di-middag: 2 personen met BHV te weinig aan het werk")
         with force_locale("en"):
             assert penalty_text(names, team) == "Pack Tue-morning: 1 person with Forklift short"
+
+
+def test_missing_cover_names_the_department_or_the_whole_site(app, names):
+    with app.app_context():
+        department = penalty_text(names, PenaltyItem("uncovered", "pack", "mon", "am", None, 1))
+        site = penalty_text(names, PenaltyItem("uncovered", None, "mon", "am", None, 2))
+    assert department == "Pack ma-ochtend: 1 houder van een verplicht certificaat te weinig"
+    assert site == "Hele terrein ma-ochtend: 2 houders van een verplicht certificaat te weinig"

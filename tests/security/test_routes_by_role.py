@@ -69,8 +69,8 @@ EXPECTED: dict[str, set[str] | str] = {
     **{
         f"roster.{name}": MANAGERS
         for name in (
-            "change copy_previous edit_panel export job_status participant_week plan printable "
-            "publish register_absence replan_gap week"
+            "change compare copy_previous edit_panel export job_status participant_week plan "
+            "printable publish register_absence replan_gap week"
         ).split()
     },
     **{

@@ -5,6 +5,8 @@ Issue 18: a pick racing a shipment left pallets in limbo; 40 parallel receipts a
 booked twice. Bounded versions of each, on SQLite and (TEST_DATABASE_URL) PostgreSQL.
 """
 
+import re
+
 import pytest
 from sqlmodel import func, select
 
@@ -40,7 +42,8 @@ def _ship_while_picking(db, shipper: Visitor, picker: Visitor, article: Article)
         [
             lambda: shipper.post(f"/magazijn/zendingen/{shipment_id}/verzenden", {}),
             lambda: picker.post(
-                f"/magazijn/zendingen/{shipment_id}/picken", {"pallet_id": second.id}
+                f"/magazijn/zendingen/{shipment_id}/picken",
+                {"pallet_id": second.id, "submission": new_key()},
             ),
         ]
     )
@@ -96,3 +99,38 @@ def test_one_receipt_posted_at_once_from_two_tabs_is_booked_once(base, db):
     assert [status for status, _page in answers] == [303] * PARALLEL
     db.expire_all()
     assert db.exec(select(func.count()).select_from(Pallet)).one() == before + 3
+
+
+def test_one_pick_sent_twice_at_once_takes_its_units_once(base, db):
+    article = _article(db)
+    shipment_id = create_shipment(db, article.customer_id).id
+    [pallet] = receive_pallets(db, article.customer_id, article.id, 50)
+    db.commit()
+    visitor = Visitor(base, MANAGER)
+    form = {"pallet_id": pallet.id, "units": "7", "submission": new_key()}
+    path = f"/magazijn/zendingen/{shipment_id}/picken"
+    answers = at_once([lambda: visitor.post(path, form) for _ in range(PARALLEL)])
+    assert {status for status, _page in answers} == {303}
+    db.expire_all()
+    assert db.get(Pallet, pallet.id).units == 43
+
+
+def test_each_pallet_row_of_a_shipment_has_a_key_of_its_own(base, db):
+    article = _article(db)
+    shipment_id = create_shipment(db, article.customer_id).id
+    db.commit()
+    _status, page = Visitor(base, MANAGER).get(f"/magazijn/zendingen/{shipment_id}")
+    keys = re.findall(r'<input name="submission" type="hidden" value="([^"]+)">', page)
+    rows = page.count('name="pallet_id"')
+    assert rows >= 2 and len(set(keys)) == rows
+
+
+def test_one_new_shipment_sent_twice_at_once_opens_one(base, db):
+    article = _article(db)
+    before = db.exec(select(func.count()).select_from(Shipment)).one()
+    visitor = Visitor(base, MANAGER)
+    form = {"customer_id": article.customer_id, "reference": "K-1", "submission": new_key()}
+    answers = at_once([lambda: visitor.post("/magazijn/zendingen", form) for _ in range(PARALLEL)])
+    assert {status for status, _page in answers} == {303}
+    db.expire_all()
+    assert db.exec(select(func.count()).select_from(Shipment)).one() == before + 1

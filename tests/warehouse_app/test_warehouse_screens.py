@@ -133,15 +133,17 @@ def test_pick_ship_and_print_the_packing_list(manager, db):
     _receive(manager, db)
     first, second = db.exec(select(Pallet)).all()
     customer_id = first.customer_id
-    manager.post("/magazijn/zendingen", data={"customer_id": customer_id, "reference": "K-77"})
-    shipment = db.exec(select(Shipment)).one()
-    manager.post(f"/magazijn/zendingen/{shipment.id}/picken", data={"pallet_id": first.id})
     manager.post(
-        f"/magazijn/zendingen/{shipment.id}/picken", data={"pallet_id": second.id, "units": "100"}
+        "/magazijn/zendingen",
+        data={"customer_id": customer_id, "reference": "K-77", "submission": new_key()},
     )
+    shipment = db.exec(select(Shipment)).one()
+    pick = f"/magazijn/zendingen/{shipment.id}/picken"
+    manager.post(pick, data={"pallet_id": first.id, "submission": new_key()})
+    manager.post(pick, data={"pallet_id": second.id, "units": "100", "submission": new_key()})
     too_many = manager.post(
-        f"/magazijn/zendingen/{shipment.id}/picken",
-        data={"pallet_id": second.id, "units": "9999"},
+        pick,
+        data={"pallet_id": second.id, "units": "9999", "submission": new_key()},
         follow_redirects=True,
     )
     assert "heeft geen 9999 stuks meer" in too_many.get_data(as_text=True)
