@@ -32,6 +32,7 @@ from app.models import (
     StaffingOverride,
     User,
 )
+from app.roster.models import CertificateCover
 from data.generator import DEMO_PASSWORD
 from inventory.layout import create_locations
 from inventory.models import Article, Customer
@@ -55,6 +56,7 @@ def load_demo(session: Session, path: Path = DEMO_FILE) -> None:
         raise AlreadySeeded()
     data = in_week(_read(path), clock.this_monday())
     departments = _departments(session, data["departments"])
+    _site_cover(session, data.get("site_cover", []))
     participants = _participants(session, data["participants"], departments)
     _avoid(session, data["avoid"], participants)
     create_locations(session)
@@ -121,8 +123,16 @@ def _departments(session: Session, rows: list[dict]) -> dict[str, Department]:
             )
             for o in row.get("overrides", [])
         )
+        session.add_all(
+            CertificateCover(department_id=department.id, kind=c["certificate"], minimum=c["min"])
+            for c in row.get("cover", [])
+        )
         departments[row["code"]] = department
     return departments
+
+
+def _site_cover(session: Session, rows: list[dict]) -> None:
+    session.add_all(CertificateCover(kind=c["certificate"], minimum=c["min"]) for c in rows)
 
 
 def _participants(

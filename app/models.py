@@ -100,21 +100,6 @@ class DepartmentCertificate(SQLModel, table=True):
     kind: str = Field(max_length=20)
 
 
-class DepartmentCover(SQLModel, table=True):
-    """At least `min_holders` of whoever works in the department in a daypart hold the
-    certificate (roster contract v2, `cover`): a warehouse team needs a forklift driver."""
-
-    __table_args__ = (
-        UniqueConstraint("department_id", "kind"),
-        one_of("kind", CERTIFICATE_KINDS),
-        CheckConstraint("min_holders >= 1", name="min_holders"),
-    )
-    id: int | None = Field(default=None, primary_key=True)
-    department_id: int = Field(sa_column=fk("department.id"))
-    kind: str = Field(max_length=20)
-    min_holders: int = 1
-
-
 class StaffingOverride(SQLModel, table=True):
     """Staffing for one weekday and daypart that differs from the department's default."""
 

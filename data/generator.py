@@ -44,6 +44,8 @@ DEPARTMENTS = [
         "max": 14,
         "max_detainees": 4,
         "requires": ["vca"],
+        # A warehouse team without a forklift driver cannot move a pallet.
+        "cover": [{"certificate": "forklift", "min": 1}],
         "sort": 2,
         "mix": {
             "detainee": 0.25,
@@ -250,6 +252,8 @@ def generate(seed: int = SEED) -> dict:
     data = {
         "reference_date": REFERENCE_DATE.isoformat(),
         "departments": DEPARTMENTS,
+        # Someone with BHV (company first aid) on site in every daypart.
+        "site_cover": [{"certificate": "bhv", "min": 1}],
         "participants": participants,
         "avoid": _avoid_pairs(rng, participants),
         "customers": _customers(rng),

@@ -6,7 +6,7 @@ after 20 s against 72,924 in 1.6 s). GLOP releases the GIL, so the LP runs in a 
 while the local search (pure Python, one core) improves the roster.
 
 The LP has the hard rules (rule 6 as one inequality per pair and team), the minimums when
-every minimum is staffed, and every term but changes: dayparts below contract, skills,
+every minimum is staffed, and every term but changes: the fair shortfall, cover, skills,
 preferences, the mix through one fractional literal per team size (staffing.rest_bound
 explains why size matters), learning visits, department switches and unsupported
 learners. Each is exact at whole numbers and never above it in between, and changes count
@@ -36,7 +36,14 @@ from dataclasses import dataclass, field
 from ortools.linear_solver import linear_solver_pb2, pywraplp
 
 from scheduler.model import Key, RosterModel
-from scheduler.penalties import assignment_cost, mix_percent, nearest_counts
+from scheduler.penalties import (
+    assignment_cost,
+    fair_shortfall,
+    least_short,
+    mix_percent,
+    nearest_counts,
+    open_dayparts,
+)
 from scheduler.problem import Slot
 
 # GLOP works to tolerances of about 1e-7 per constraint; the bound gives up this share of
@@ -165,6 +172,7 @@ def build_lp(m: RosterModel, weights: dict[str, int], staffed: bool,
     lp.constant += _learning(lp, weights, objective)
     _switches(lp, weights, objective)
     _support(lp, weights, objective)
+    _cover(lp, weights, objective)
     _avoid(lp)
     objective.SetMinimization()
     return lp
@@ -182,8 +190,12 @@ def rounded_bound(value: float | None) -> int:
 
 
 def _people(lp: WeekLP, weights: dict[str, int], objective) -> int:
-    """One department per daypart, the contract, and the dayparts below it (a constant
-    minus each daypart worked)."""
+    """One department per daypart, the contract, and the fair shortfall below it: one
+    variable per daypart that may be missing, the k-th at k times the weight, which
+    together with the dayparts worked make up the contract. The costs rise with k, so
+    the LP fills the cheapest first: exact at whole numbers, and the convex hull of the
+    shortfall's cost in between (penalties.below_contract's ordered booleans). Returns
+    the constant part (the dayparts missing whatever the roster)."""
     m, solver, x = lp.m, lp.solver, lp.x
     for (pid, slot), choices in m.places.items():
         row = solver.Constraint(0, 1)
@@ -192,11 +204,56 @@ def _people(lp: WeekLP, weights: dict[str, int], objective) -> int:
     worked = defaultdict(list)
     for key, var in x.items():
         worked[key[0]].append(var)
+    opened, constant = open_dayparts(m), 0
     for p in m.problem.participants:
-        row = solver.Constraint(0, p.dayparts_per_week)
+        least = least_short(p, opened[p.id])
+        constant += weights["below_contract"] * fair_shortfall(least)
+        row = solver.Constraint(p.dayparts_per_week - least, p.dayparts_per_week - least)
         for var in worked[p.id]:
             row.SetCoefficient(var, 1)
-    return weights["below_contract"] * sum(p.dayparts_per_week for p in m.problem.participants)
+        # Never whole, not even for SCIP: at whole assignments the rising costs fill them
+        # in order, so the vertex is whole anyway, and SCIP branches on fewer variables.
+        for k in range(least + 1, p.dayparts_per_week + 1):
+            missing = solver.NumVar(0, 1, "")
+            objective.SetCoefficient(missing, k * weights["below_contract"])
+            row.SetCoefficient(missing, 1)
+    return constant
+
+
+def _cover(lp: WeekLP, weights: dict[str, int], objective) -> None:
+    """Holders short of each cover, as in penalties.uncovered: short >= min * anyone -
+    holders, with anyone >= each member (the team's, or the daypart's on the site).
+    Exact at whole numbers: nothing else asks anyone or short to be larger."""
+    m = lp.m
+    for (did, slot), team in m.teams.items():
+        covers = m.problem.department(did).cover
+        if covers and team:
+            _cover_rows(lp, weights, objective, covers,
+                        [(p, lp.x[(p.id, did, slot)]) for p, _ in team])
+    if m.problem.site_cover:
+        for slot in m.problem.slots:
+            everyone = [(p, lp.x[(p.id, did, at)]) for (did, at), team in m.teams.items()
+                        if at == slot for p, _ in team]
+            if everyone:
+                _cover_rows(lp, weights, objective, m.problem.site_cover, everyone)
+
+
+def _cover_rows(lp: WeekLP, weights: dict[str, int], objective, covers, people) -> None:
+    solver = lp.solver
+    anyone = solver.NumVar(0, 1, "")
+    for _, var in people:
+        row = solver.Constraint(0, solver.infinity())
+        row.SetCoefficient(anyone, 1)
+        row.SetCoefficient(var, -1)
+    for cover in covers:
+        short = solver.NumVar(0, cover.min, "")
+        objective.SetCoefficient(short, weights["uncovered"])
+        row = solver.Constraint(0, solver.infinity())
+        row.SetCoefficient(short, 1)
+        row.SetCoefficient(anyone, -cover.min)
+        for p, var in people:
+            if cover.certificate in p.certificates:
+                row.SetCoefficient(var, 1)
 
 
 def _teams(lp: WeekLP, weights: dict[str, int], objective, staffed: bool) -> None:
@@ -218,8 +275,7 @@ def _teams(lp: WeekLP, weights: dict[str, int], objective, staffed: bool) -> Non
             size.SetCoefficient(var, 1)
             if p.is_detainee:
                 detainees.SetCoefficient(var, 1)
-            objective.SetCoefficient(
-                var, assignment_cost(p, did, weights) - weights["below_contract"])
+            objective.SetCoefficient(var, assignment_cost(p, did, weights))
         if department.mix:
             _mix(lp, weights, objective, (did, slot))
 

@@ -2,7 +2,8 @@
 
 It is the second opinion on every solver result and the judge of manual edits in the web
 app, so it reads the rules straight from the contract and reports every violation rather
-than stopping at the first.
+than stopping at the first. Certificate cover (contract version 2) is soft: evaluate.py
+counts it, and the `check` command lists it after the verdict.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from scheduler.check import check
+from scheduler.evaluate import evaluate
 from scheduler.problem import ProblemError, parse_assignments, parse_problem
 from scheduler.solve import solve
 
@@ -46,11 +47,19 @@ def _check(args: argparse.Namespace) -> int:
     solution = _load(args.solution)
     if not isinstance(solution, dict) or "assignments" not in solution:
         raise ProblemError("assignments", "missing required key in the solution")
-    violations = check(problem, parse_assignments(solution["assignments"], "assignments"))
+    roster = parse_assignments(solution["assignments"], "assignments")
+    violations = check(problem, roster)
     for violation in violations:
         print(f"rule {violation.number} ({violation.rule}): {violation.message}")
     if not violations:
         print("no violations")
+    # Cover is soft (contract version 2), so it never fails the check, but a roster with
+    # a warehouse team and no forklift driver is worth a line.
+    for item in evaluate(problem, roster).details:
+        if item.term == "uncovered":
+            where = problem.place(item.department) if item.department else "the site"
+            print(f"cover: {where} on {item.day} {item.daypart}: {item.amount} "
+                  f"{item.certificate} holder(s) short")
     return 1 if violations else 0
 
 

@@ -8,19 +8,19 @@ working it, and idle ones below their contract) flow to (team, group) nodes, tho
 of their present size. Each person's arc carries everything that depends on them alone,
 given the rest of their week (skill, preference, a learning visit, a department switch
 with the daypart before or after, a change against `previous`); the group mix is convex in
-each group's count, so parallel arcs price it exactly. Choosing anyone costs the same
-below-contract term (one daypart more for them, one less for whom they replace), and
-every team keeps its size, so understaffing does not move either.
+each group's count, so parallel arcs price it exactly. The fair shortfall is convex in the
+dayparts a person works too: their k-th seat here saves what their k-th daypart short
+costs, one arc per seat. Every team keeps its size, so understaffing does not move.
 
 Several dayparts, none next to another, can be placed at once the same way: each person
 then has a seat per daypart and flows through as many as they work among them (or more,
 up to their contract), so people also trade which of those dayparts they work, which no
 single daypart's flow can do.
 
-Two things stay outside the flow: unsupported learners (a team-level all-or-nothing) and
-avoid pairs; people with an avoid partner, and pinned people, keep their place. The local
-search keeps a daypart's new placement only when its incremental cost of the whole week,
-which counts unsupported learners, falls.
+Three things stay outside the flow: unsupported learners and certificate cover (team-level
+and daypart-level all-or-nothing) and avoid pairs; people with an avoid partner, and pinned
+people, keep their place. The local search keeps a daypart's new placement only when its
+incremental cost of the whole week, which counts learners and cover, falls.
 """
 
 from __future__ import annotations
@@ -102,7 +102,13 @@ class _Dayparts:
             rest = {place.get((p.id, other)) for other in problem.slots
                     if other not in self.slots}
             person = self.node("person", p.id)
-            self.flow.add_arc_with_capacity_and_unit_cost(self.node("source"), person, room, 0)
+            # Short of the contract without these dayparts: the k-th seat saves the
+            # (short - k + 1)-th daypart short (penalties.fair_shortfall).
+            short = p.dayparts_per_week - (worked[p.id] - mine)
+            for k in range(1, room + 1):
+                self.flow.add_arc_with_capacity_and_unit_cost(
+                    self.node("source"), person, 1,
+                    -(short - k + 1) * self.weights["below_contract"])
             for slot in self.slots:
                 here = place.get((p.id, slot))
                 keep = pinned.get((p.id, slot)) or (here if p.id in held else None)

@@ -10,8 +10,14 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from scheduler.penalties import TERMS, mix_percent, objective_value, outside_mix
-from scheduler.problem import Assignment, Problem, Slot, places_of
+from scheduler.penalties import (
+    TERMS,
+    fair_shortfall,
+    mix_percent,
+    objective_value,
+    outside_mix,
+)
+from scheduler.problem import Assignment, Cover, Problem, Slot, places_of
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,8 @@ class PenaltyItem:
     daypart: str | None
     participant: str | None
     amount: int
+    # The certificate an `uncovered` item lacks holders of.
+    certificate: str | None = None
 
     def to_json(self) -> dict:
         return dict(self.__dict__)
@@ -42,7 +50,7 @@ def evaluate(problem: Problem, assignments: Iterable[Assignment]) -> Evaluation:
     details = [
         item
         for term in (
-            _understaffing, _below_contract, _mix, _unskilled, _unmet_preference,
+            _understaffing, _uncovered, _below_contract, _mix, _unskilled, _unmet_preference,
             _unmet_learning, _unsupported_learner, _changes, _department_switch,
         )
         for item in term(problem, roster)
@@ -70,9 +78,9 @@ class _Roster:
 
 
 def _item(term: str, amount: int, department: str | None = None, slot: Slot | None = None,
-          participant: str | None = None) -> PenaltyItem:
+          participant: str | None = None, certificate: str | None = None) -> PenaltyItem:
     day, part = slot if slot else (None, None)
-    return PenaltyItem(term, department, day, part, participant, amount)
+    return PenaltyItem(term, department, day, part, participant, amount, certificate)
 
 
 def _team_slots(problem: Problem) -> Iterator[tuple[str, Slot]]:
@@ -86,13 +94,37 @@ def _understaffing(problem: Problem, roster: _Roster) -> Iterator[PenaltyItem]:
         yield _item("understaffing", max(0, low - len(roster.teams[(did, slot)])), did, slot)
 
 
+def _uncovered(problem: Problem, roster: _Roster) -> Iterator[PenaltyItem]:
+    """Certificate holders short of a `cover`: per team with anyone in it, and per daypart
+    in which anyone works (`site_cover`, department None)."""
+    for did, slot in _team_slots(problem):
+        team = roster.teams[(did, slot)]
+        if team:
+            for cover in problem.department(did).cover:
+                yield _item("uncovered", _holders_short(problem, team, cover), did, slot,
+                            certificate=cover.certificate)
+    for slot in problem.slots:
+        everyone = [pid for d in problem.departments for pid in roster.teams[(d.id, slot)]]
+        if everyone:
+            for cover in problem.site_cover:
+                yield _item("uncovered", _holders_short(problem, everyone, cover), None, slot,
+                            certificate=cover.certificate)
+
+
+def _holders_short(problem: Problem, people: list[str], cover: Cover) -> int:
+    holders = sum(cover.certificate in problem.participant(pid).certificates for pid in people)
+    return max(0, cover.min - holders)
+
+
 def _below_contract(problem: Problem, roster: _Roster) -> Iterator[PenaltyItem]:
-    """Dayparts short of each participant's dayparts_per_week."""
+    """The fair shortfall of each participant's dayparts_per_week: the k-th daypart short
+    counts k (penalties.fair_shortfall)."""
     worked = defaultdict(int)
     for pid, _slot in roster.places:
         worked[pid] += 1
     for p in problem.participants:
-        yield _item("below_contract", max(0, p.dayparts_per_week - worked[p.id]), participant=p.id)
+        short = max(0, p.dayparts_per_week - worked[p.id])
+        yield _item("below_contract", fair_shortfall(short), participant=p.id)
 
 
 def _mix(problem: Problem, roster: _Roster) -> Iterator[PenaltyItem]:

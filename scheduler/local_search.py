@@ -7,9 +7,10 @@ of that improvement in a fraction of a second: inside a daypart two people swap 
 person moves to another team, or someone idle takes an assigned person's place; one
 person works another daypart of the week instead (a shift); and two people working
 different dayparts trade places (a trade, which needs no room in either team). Each
-move keeps every hard rule and the number of dayparts worked (so `below_contract` too),
-never raises the understaffing (a move into a team below its minimum may lower it), and
-is kept only when the weighted penalties do not get worse.
+move keeps every hard rule and the number of dayparts worked in all (a replacement moves a
+daypart from one person to another, which the fair shortfall prices), never raises the
+understaffing (a move into a team below its minimum may lower it), and is kept only when
+the weighted penalties, cover and fair shortfall included, do not get worse.
 Before the moves, and whenever they stall, every daypart is placed anew at once
 (daypart_flow), which finds the rotations of several people that no single move makes,
 and then every pair of dayparts apart, where people trade which one they work.
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 from scheduler.daypart_flow import best_dayparts
 from scheduler.evaluate import evaluate
 from scheduler.model import RosterModel
-from scheduler.penalties import assignment_cost, mix_percent, nearest_counts
+from scheduler.penalties import assignment_cost, fair_shortfall, mix_percent, nearest_counts
 from scheduler.problem import Assignment, Participant, Slot, places_of
 
 Team = tuple[str, Slot]
@@ -65,6 +66,8 @@ class _Counts:
     groups: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     experts: int = 0
     learners: int = 0
+    # Members holding each certificate some cover asks for (uncovered).
+    holders: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
     def add(self, pid: str) -> None:
         self.members[pid] = len(self.order)
@@ -76,6 +79,14 @@ class _Counts:
         if last != pid:
             self.order[position] = last
             self.members[last] = position
+
+
+@dataclass
+class _Site:
+    """Everyone at work in one daypart, and the holders among them (site_cover)."""
+
+    working: int = 0
+    holders: dict[str, int] = field(default_factory=lambda: defaultdict(int))
 
 
 class _State:
@@ -94,6 +105,8 @@ class _State:
             if d.mix
         }
         self.departments = {d.id: d for d in problem.departments}
+        self.covered = ({c.certificate for d in problem.departments for c in d.cover}
+                        | {c.certificate for c in problem.site_cover})
         self.window_cache: dict[tuple[str, int], list[tuple[str, int, int]]] = {}
         # What a person's week costs is recomputed after every move (a fifth of the
         # search's time on 1,000 people), so each week is also kept as a list by daypart
@@ -121,11 +134,14 @@ class _State:
         self.place: dict[tuple[str, Slot], str] = {}
         self.worked: dict[str, int] = defaultdict(int)
         self.teams: dict[Team, _Counts] = defaultdict(_Counts)
+        # Everyone at work per daypart, with their holders of each certificate: site_cover.
+        self.site: dict[Slot, _Site] = defaultdict(_Site)
         self.week = {pid: [None] * len(self.slots) for pid in self.people}
         for a in roster:
             self.assign(a.participant, a.department, a.slot)
         self.team_cost = {team: self.cost_of_team(team) for team in self.m.teams}
         self.person_cost = {pid: self.cost_of_person(pid) for pid in self.people}
+        self.slot_cost = {slot: self.cost_of_slot(slot) for slot in self.slots}
 
     def assign(self, pid: str, did: str, slot: Slot) -> None:
         p, team = self.people[pid], self.teams[(did, slot)]
@@ -136,6 +152,7 @@ class _State:
         team.groups[p.group] += 1
         team.experts += p.skill(did) >= 2
         team.learners += p.is_learner(did)
+        self._hold(p, team, slot, 1)
 
     def unassign(self, pid: str, slot: Slot) -> str:
         did = self.place.pop((pid, slot))
@@ -146,11 +163,26 @@ class _State:
         team.groups[p.group] -= 1
         team.experts -= p.skill(did) >= 2
         team.learners -= p.is_learner(did)
+        self._hold(p, team, slot, -1)
         return did
+
+    def _hold(self, p: Participant, team: _Counts, slot: Slot, step: int) -> None:
+        """Counts p in or out of the holders that a cover looks at."""
+        if not self.covered:
+            return
+        site = self.site[slot]
+        site.working += step
+        for certificate in self.covered & p.certificates:
+            team.holders[certificate] += step
+            site.holders[certificate] += step
 
     def cost_of_team(self, team: Team) -> int:
         counts = self.teams[team]
         cost = 0 if counts.experts else self.w["unsupported_learner"] * counts.learners
+        covers = self.departments[team[0]].cover
+        if covers and counts.members:
+            cost += self.w["uncovered"] * sum(max(0, c.min - counts.holders[c.certificate])
+                                              for c in covers)
         if team[0] in self.shares:
             groups = counts.groups
             cost += self.w["mix"] * sum(
@@ -168,9 +200,19 @@ class _State:
                                       for g, share in self.shares[did].items()]
         return self.window_cache[key]
 
+    def cost_of_slot(self, slot: Slot) -> int:
+        """Holders short of the site's covers in a daypart in which anyone works."""
+        counts = self.site[slot]
+        if not counts.working:
+            return 0
+        return self.w["uncovered"] * sum(max(0, c.min - counts.holders[c.certificate])
+                                         for c in self.problem.site_cover)
+
     def cost_of_person(self, pid: str) -> int:
         week, prices, w = self.week[pid], self.prices[pid], self.w
         cost = sum(prices[did] for did in week if did)
+        short = self.people[pid].dayparts_per_week - self.worked[pid]
+        cost += w["below_contract"] * fair_shortfall(max(0, short))
         cost += w["unmet_learning"] * len(self.people[pid].learning.difference(week))
         for first, second in self.consecutive:
             here, there = week[first], week[second]
@@ -207,10 +249,16 @@ class _State:
             new = self.cost_of_person(pid)
             delta += new - self.person_cost[pid]
             self.person_cost[pid] = new
+        if self.problem.site_cover:
+            for slot in {team[1] for team in teams}:
+                new = self.cost_of_slot(slot)
+                delta += new - self.slot_cost[slot]
+                self.slot_cost[slot] = new
         return delta
 
     def cost(self) -> int:
-        return sum(self.team_cost.values()) + sum(self.person_cost.values())
+        return (sum(self.team_cost.values()) + sum(self.person_cost.values())
+                + sum(self.slot_cost.values()))
 
     def roster(self) -> list[Assignment]:
         return sorted(Assignment(pid, did, *slot) for (pid, slot), did in self.place.items())
@@ -233,7 +281,7 @@ def improve(
     deadline = time.perf_counter() + seconds
     state = _State(m, roster, weights)
     if target > -math.inf:
-        # The state leaves out what no move changes (below_contract counts dayparts worked).
+        # The state leaves out what no move changes (understaffing).
         target -= evaluate(m.problem, roster).objective(weights) - state.cost()
     _place_all(state, deadline)
     rng = random.Random(seed)

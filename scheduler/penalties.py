@@ -7,6 +7,7 @@ solution equal what evaluate.py computes for its roster.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 TERMS = (
     "understaffing",
+    "uncovered",
     "below_contract",
     "mix",
     "unskilled",
@@ -32,6 +34,11 @@ TERMS = (
 # Weight per unit of each term; the contract's priority tiers are what sets them.
 # - understaffing is minimised first, on its own, and then fixed (solve.py), so it beats
 #   all other terms whatever their size; its weight only scales it in the reported objective.
+# - uncovered (a certificate holder short, contract version 2) ranks right below it: one
+#   holder more takes at most one step-in, which moves two people's dayparts, so at most
+#   the tenth missing daypart of a week of ten (10 * 1000) plus the lower terms of two
+#   assignments (2 * 530) below it, < 20,000.
+# - below_contract is fair: a person's k-th missing daypart counts k (fair_shortfall).
 # - below_contract (per daypart) > any effect a single assignment can have on the lower
 #   tiers: one person more in a team moves each group's count or its nearest whole counts
 #   by at most one, so at most 4 groups * 100 of mix + 40 + 10 + 30 + 20 + 2 * 15 = 530
@@ -43,6 +50,7 @@ TERMS = (
 #   then keeping the previous roster, switching departments and preferences.
 WEIGHTS: dict[str, int] = {
     "understaffing": 1_000_000,
+    "uncovered": 20_000,
     "below_contract": 1_000,
     "mix": 100,
     "unskilled": 40,
@@ -86,10 +94,52 @@ def understaffing(m: RosterModel) -> cp_model.LinearExprT:
     return sum(shortages)
 
 
+def fair_shortfall(short: int) -> int:
+    """A person `short` dayparts below contract costs 1 + 2 + ... + short: the k-th missing
+    daypart costs k, so a shortfall is spread over people rather than left with a few."""
+    return short * (short + 1) // 2
+
+
+def shortfall_of(amount: int) -> int:
+    """The dayparts short behind a fair_shortfall amount (its inverse)."""
+    return (math.isqrt(8 * amount + 1) - 1) // 2
+
+
+def open_dayparts(m: RosterModel) -> dict[str, int]:
+    """Per participant, the dayparts they could work at all (where a variable exists)."""
+    count: dict[str, int] = defaultdict(int)
+    for (pid, _slot), choices in m.places.items():
+        count[pid] += bool(choices)
+    return count
+
+
+def least_short(p: Participant, open_count: int) -> int:
+    """The dayparts p is short whatever the roster: contract beyond the dayparts open."""
+    return max(0, p.dayparts_per_week - open_count)
+
+
 def below_contract(m: RosterModel) -> cp_model.LinearExprT:
-    """Dayparts below dayparts_per_week; linear because rule 2 caps the dayparts worked."""
-    worked = sum(m.x.values())
-    return sum(p.dayparts_per_week for p in m.problem.participants) - worked
+    """The fair shortfall, by ordered booleans: missing[k] says the k-th daypart below the
+    contract is missing, missing[k] >= missing[k+1], and they sum to the shortfall, so
+    sum k * missing[k] is exact for any roster (no products), and in the LP relaxation the
+    convex hull of the shortfall's cost. The dayparts missing whatever happens (more
+    contract than open dayparts) are a constant."""
+    worked: dict[str, list] = defaultdict(list)
+    for (pid, _slot), choices in m.places.items():
+        worked[pid].extend(choices.values())
+    opened = open_dayparts(m)
+    cost = []
+    for p in m.problem.participants:
+        least = least_short(p, opened[p.id])
+        cost.append(fair_shortfall(least))
+        steps = range(least + 1, p.dayparts_per_week + 1)
+        missing = [m.model.NewBoolVar(f"missing[{p.id},{k}]") for k in steps]
+        for first, second in zip(missing, missing[1:], strict=False):
+            m.model.AddImplication(second, first)
+        if missing:
+            m.model.Add(sum(worked[p.id]) + sum(missing) == p.dayparts_per_week - least)
+            cost.extend(k * var for k, var in zip(steps, missing, strict=True))
+    return sum(cost)
 
 
 def assignment_cost(p: Participant, department: str, weights: dict[str, int]) -> int:
@@ -202,6 +252,37 @@ def unsupported_learner(m: RosterModel) -> cp_model.LinearExprT:
     return sum(unsupported)
 
 
+def uncovered(m: RosterModel) -> cp_model.LinearExprT:
+    """Certificate holders short: per team with anyone in it (department `cover`), and per
+    daypart in which anyone works (`site_cover`). Exact: short = max(0, min * anyone -
+    holders), with anyone the maximum of the members."""
+    problem = m.problem
+    short = []
+    for (did, slot), team in sorted(m.teams.items(), key=lambda item: item[0]):
+        covers = problem.department(did).cover
+        if covers and team:
+            short.extend(_short(m, f"{did},{slot}", covers, team))
+    if problem.site_cover:
+        for slot in problem.slots:
+            everyone = [(p, var) for (_did, at), team in m.teams.items() if at == slot
+                        for p, var in team]
+            if everyone:
+                short.extend(_short(m, f"site,{slot}", problem.site_cover, everyone))
+    return sum(short)
+
+
+def _short(m: RosterModel, name: str, covers, people: list) -> list:
+    anyone = m.model.NewBoolVar(f"anyone[{name}]")
+    m.model.AddMaxEquality(anyone, [var for _, var in people])
+    short = []
+    for cover in covers:
+        holders = [var for p, var in people if cover.certificate in p.certificates]
+        var = m.model.NewIntVar(0, cover.min, f"uncovered[{name},{cover.certificate}]")
+        m.model.AddMaxEquality(var, [0, cover.min * anyone - sum(holders)])
+        short.append(var)
+    return short
+
+
 def changes(m: RosterModel) -> cp_model.LinearExprT:
     """Participant-dayparts whose department differs from `previous` (0 without one)."""
     before = places_of(m.problem.previous)
@@ -238,6 +319,7 @@ def department_switch(m: RosterModel) -> cp_model.LinearExprT:
 
 TERM_FUNCTIONS = {
     "understaffing": understaffing,
+    "uncovered": uncovered,
     "below_contract": below_contract,
     "mix": mix,
     "unskilled": unskilled,

@@ -13,6 +13,16 @@ from typing import Any
 Slot = tuple[str, str]
 DETAINEE = "detainee"
 CLEARANCES = ("inside", "outside")
+MODES = ("plan", "gap")
+
+
+@dataclass(frozen=True)
+class Cover:
+    """At least `min` holders of `certificate` (per team that has anyone, or per daypart on
+    the site): a warehouse team without a forklift driver cannot move a pallet."""
+
+    certificate: str
+    min: int
 
 
 class ProblemError(ValueError):
@@ -55,6 +65,7 @@ class Department:
     overrides: dict[Slot, tuple[int, int]]
     max_detainees: int | None
     mix: dict[str, float]
+    cover: tuple[Cover, ...] = ()
 
     def staffing(self, slot: Slot) -> tuple[int, int]:
         """(min, max) for one day and daypart, after overrides."""
@@ -106,6 +117,10 @@ class Problem:
     participants: tuple[Participant, ...]
     pinned: tuple[Assignment, ...] = ()
     previous: tuple[Assignment, ...] = ()
+    site_cover: tuple[Cover, ...] = ()
+    # "plan": a full plan, `previous` only weighs as stability; "gap": a re-plan after an
+    # absence, where the fewest changes rank right after understaffing and cover.
+    mode: str = "plan"
     _departments: dict[str, Department] = field(init=False, repr=False, compare=False)
     _participants: dict[str, Participant] = field(init=False, repr=False, compare=False)
 
@@ -197,8 +212,13 @@ def parse_problem(data: Any) -> Problem:
         for a in parse_assignments(data.get("previous", []), "previous", days, dayparts)
         if a.participant in known_participants and a.department in known_departments
     ]
+    mode = data.get("mode", "plan")
+    if mode not in MODES:
+        raise ProblemError("mode", f"must be 'plan' or 'gap', got {mode!r}")
     return Problem(
         week=week,
+        mode=mode,
+        site_cover=_covers(data.get("site_cover", []), "site_cover"),
         days=days,
         dayparts=dayparts,
         groups=groups,
@@ -271,7 +291,21 @@ def _department(data: Any, path: str, slots: set[Slot], groups: tuple[str, ...])
         overrides=overrides,
         max_detainees=max_detainees,
         mix={g: float(s) for g, s in mix.items()},
+        cover=_covers(data.get("cover", []), f"{path}.cover"),
     )
+
+
+def _covers(data: Any, path: str) -> tuple[Cover, ...]:
+    """A cover list: [{"certificate": "forklift", "min": 1}], one entry per certificate."""
+    _expect(data, list, path)
+    covers = []
+    for i, item in enumerate(data):
+        where = f"{path}[{i}]"
+        _expect(item, dict, where)
+        covers.append(Cover(_get_str(item, "certificate", f"{where}.certificate"),
+                            _count(item.get("min", 1), f"{where}.min")))
+    _unique([c.certificate for c in covers], path)
+    return tuple(c for c in covers if c.min > 0)
 
 
 def _participant(

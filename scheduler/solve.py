@@ -5,12 +5,12 @@ Rather than a weight big enough to prove that (which would dwarf every other ter
 the optimality gap meaningless), understaffing is minimised first, then fixed as a
 constraint while the weighted sum of the other terms is minimised from that solution.
 
-A re-plan (a problem with `previous`) changes a roster that people have already been told,
-so there the fewest changes rank second, right after understaffing, and are fixed in the
-same way before the weighted rest. The contract lists stability last; for a first plan it
-stays last (there is nothing to change), but a manager re-planning after one sick call
-expects the gap covered and the rest of the published week left alone, not a reshuffle
-that gives someone else a daypart more.
+The problem's `mode` (contract version 2) says what `previous` is. In a gap re-plan
+(`"gap"`) it is a roster people have already been told: after the least understaffing
+come the fewest holders short of a cover, then the fewest changes, each fixed in the same
+way before the weighted rest, so the gap is covered and the rest of the published week
+left alone. In a full plan (`"plan"`, the default) `previous` only weighs as stability in
+the last tier, and anyone missing from it gets their contract as anyone else.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ from scheduler.team_sizes import Alongside
 Progress = Callable[[float, float, float], None]
 # A roster with its objective, so that it is evaluated once.
 Scored = tuple[int, list[Assignment]]
+# A first stage's roster: (roster, understaffing, proven least, changes, holders short).
+Ranked = tuple[list[Assignment], int, bool, int, int]
 FIRST_STAGE_SHARE = 0.5
 # The local search gets 85 % of the time. Once its moves and the daypart flow stall it
 # restarts from its best roster with a kick, so it keeps gaining where CP-SAT, after it,
@@ -53,10 +55,17 @@ SMALL_WEEK = 5_000
 # search stalls, it stalls for good (100 people: 16,960 from 1 s to 8.5 s in two runs of
 # four), and CP-SAT from its roster does better with the rest.
 SMALL_WEEK_SEARCH = 1.2
+# On a small week whose LP has not given its sizes in its time, the search from the warm
+# start gets at least this share of the time left (it stops earlier where it stalls).
+LATE_LP_SHARE = 0.5
 # On a small week SCIP looks for a roster on the LP's optimal face (face.py) for at most
 # this long, up to the deadline: on 100 people the face at the LP's whole sizes takes
 # 0.4-1 s, the face with free sizes 0.4-1.7 s. CP-SAT gets what is left.
 FACE_SEARCH = 1.5
+# With more time (the app's 4 s) the face gets this share of it: on a loaded machine
+# (load 10 on 2 cores) the face at the dive's sizes held the optimum of the 100-person
+# bench week but took 1.4 s to find it, past the 1.5 s cap that began with the LP.
+FACE_SHARE = 0.6
 # CP-SAT, with the warm start's completion before it, is not started with less time left
 # than this: its presolve alone takes longer, and the solve would overrun its limit.
 LEAST_STAGE = 0.15
@@ -157,12 +166,13 @@ class _Run:
         staffing = staff_minimums(m, self.weights)
         start = staffing.assignments
         self.found(evaluate(m.problem, start).objective(self.weights), scale * staffing.lower_bound)
-        shortage, proven, changed = staffing.understaffing, True, 0
-        stable = bool(m.problem.previous and self.weights["changes"])
+        shortage, proven, changed, short_cover = staffing.understaffing, True, 0, 0
+        stable = bool(m.problem.mode == "gap" and m.problem.previous and self.weights["changes"])
         if stable:
-            start, shortage, proven, changed = self._steady(start, staffing.lower_bound)
+            start, shortage, proven, changed, short_cover = self._steady(
+                start, staffing.lower_bound)
         elif shortage > staffing.lower_bound:
-            start, shortage, proven, changed = self._first_stage(
+            start, shortage, proven, changed, short_cover = self._first_stage(
                 start, staffing.lower_bound, stable)
         m.model.Add(m.terms["understaffing"] <= shortage)
         staffed = proven and shortage == 0
@@ -179,6 +189,7 @@ class _Run:
             return offset + max(*floors, cp_sat_bound)
 
         if stable:
+            m.model.Add(m.terms["uncovered"] <= short_cover)
             m.model.Add(m.terms["changes"] <= changed)
         else:
             cost, start = self._local_search(start, scale * staffing.lower_bound, staffed,
@@ -203,50 +214,57 @@ class _Run:
         optimal = status == cp_model.OPTIMAL or solver.ObjectiveValue() + offset <= best
         return self._result(_roster(m, solver), solver, "optimal" if optimal else "feasible", best)
 
-    def _steady(
-        self, start: list[Assignment], lower_bound: int
-    ) -> tuple[list[Assignment], int, bool, int]:
-        """A re-plan's first two ranks from the flow (staffing.least_changes) when it proves
-        them, which it does in milliseconds; otherwise CP-SAT starts from the better of its
-        roster and the warm start's."""
+    def _steady(self, start: list[Assignment], lower_bound: int) -> Ranked:
+        """A gap re-plan's first ranks from the flow (staffing.least_changes) when it proves
+        them, which it does in milliseconds: it proves the least understaffing and, within
+        it, the fewest changes, so where its roster leaves no cover short it is first in
+        all three ranks. Otherwise CP-SAT starts from the better of its roster and the
+        warm start's."""
         steady, proven = least_changes(self.m)
         ranked = {}
         for roster in (steady, start):
             penalties = evaluate(self.m.problem, roster).penalties
-            ranked[(penalties["understaffing"], penalties["changes"])] = roster, penalties
-        (shortage, changed), (best, penalties) = min(ranked.items())
+            rank = tuple(penalties[t] for t in ("understaffing", "uncovered", "changes"))
+            ranked.setdefault(rank, (roster, penalties))
+        (shortage, short_cover, changed), (best, penalties) = min(ranked.items())
         self.found(objective_value(penalties, self.weights),
                    self.weights["understaffing"] * shortage)
-        if proven:
-            return best, shortage, True, changed
+        if proven and short_cover == 0 and best is steady:
+            return best, shortage, True, changed, 0
         return self._first_stage(best, lower_bound, True)
 
-    def _first_stage(
-        self, start: list[Assignment], lower_bound: int, stable: bool
-    ) -> tuple[list[Assignment], int, bool, int]:
+    def _first_stage(self, start: list[Assignment], lower_bound: int, stable: bool) -> Ranked:
         """CP-SAT on the hard rules and only the terms that rank above the weighted rest:
         understaffing, for weeks where avoid pairs keep the flow roster above the flow
-        bound; and in a re-plan the changes, because it alters a roster people have been
-        told: after the least understaffing come the fewest changes, before anything else.
-        Returns (roster, understaffing, proven minimal, changes)."""
+        bound; and in a gap re-plan the holders short of a cover and the changes, because
+        it alters a roster people have been told: after the least understaffing and cover
+        come the fewest changes, before anything else. Returns (roster, understaffing,
+        proven minimal, changes, holders short)."""
         problem = self.m.problem
-        lean = build_model(problem, ["understaffing", "changes"] if stable else ["understaffing"])
+        terms = ["understaffing", "uncovered", "changes"] if stable else ["understaffing"]
+        lean = build_model(problem, terms)
         _hint(lean, start)
         short = lean.terms["understaffing"]
         lean.model.Add(short >= lower_bound)
-        # Both ranks in one objective: a person short outweighs every change there can be.
+        # The ranks in one objective: a holder short outweighs every change there can be,
+        # and a person short every holder short there can be.
         rank = len(lean.x) + len(problem.previous) + 1
-        lean.model.Minimize(rank * short + lean.terms["changes"] if stable else short)
+        cover_rank = rank * (_most_uncovered(problem) + 1)
+        lean.model.Minimize(cover_rank * short + rank * lean.terms["uncovered"]
+                            + lean.terms["changes"] if stable else short)
         scale = self.weights["understaffing"]
         limit = (self.deadline - time.perf_counter()) * FIRST_STAGE_SHARE
-        solver, status = self._stage(lean, limit, lambda b: scale * (b // rank if stable else b))
+        solver, status = self._stage(
+            lean, limit, lambda b: scale * (b // cover_rank if stable else b))
         if status not in FOUND:
             penalties = evaluate(problem, start).penalties
-            return start, penalties["understaffing"], False, penalties["changes"]
+            return (start, penalties["understaffing"], False, penalties["changes"],
+                    penalties["uncovered"])
         shortage = int(solver.Value(short))
         changed = int(solver.Value(lean.terms["changes"])) if stable else 0
+        short_cover = int(solver.Value(lean.terms["uncovered"])) if stable else 0
         proven = status == cp_model.OPTIMAL or shortage == lower_bound
-        return _roster(lean, solver), shortage, proven, changed
+        return _roster(lean, solver), shortage, proven, changed, short_cover
 
     def _start_lp(self, staffed: bool, floors: list[int]) -> None:
         """The LP's thread (team_sizes.Alongside), which adds its bound to `floors`. It is
@@ -259,7 +277,8 @@ class _Run:
         lp = build_lp(self.m, self.weights, staffed)
         self.alongside = Alongside(lp, self.deadline, floors, now + (end - now) * SIZES_SHARE,
                                    end, None if large else self.weights,
-                                   min(self.deadline, now + FACE_SEARCH))
+                                   min(self.deadline, now + max(
+                                       FACE_SEARCH, FACE_SHARE * (self.deadline - now))))
 
     def _local_search(self, start: list[Assignment], bound: int, staffed: bool,
                       floor: Callable[[float], float] | None) -> Scored:
@@ -287,8 +306,14 @@ class _Run:
             # The LP first: it is done in a few tenths of a second, and the search in
             # Python next to it would slow both down (each waits for the GIL).
             better = self.alongside.better()
+            seconds = end - time.perf_counter()
+            if not better:
+                # The LP came late (on a loaded machine it took 1.5 s of a 4 s plan):
+                # the search from the warm start is all there is, so it gets a share of
+                # what is left, not only the little left of the LP's time.
+                seconds = max(seconds, (self.deadline - time.perf_counter()) * LATE_LP_SHARE)
             free = warm if better else self._keep_better(warm, improve(
-                self.m, start, self.weights, end - time.perf_counter(), kicks=False,
+                self.m, start, self.weights, seconds, kicks=False,
                 target=self._target(floor), stop=self.alongside.optimal), bound)
         target = self._target(floor)
         followed = free
@@ -391,6 +416,13 @@ class _Callback(cp_model.CpSolverSolutionCallback):
 
     def on_solution_callback(self) -> None:
         self.run.found(float(self.Value(self.total)), float(self.bound(self.BestObjectiveBound())))
+
+
+def _most_uncovered(problem: Problem) -> int:
+    """The most holders a roster can be short: every cover short in every daypart."""
+    per_slot = (sum(c.min for d in problem.departments for c in d.cover)
+                + sum(c.min for c in problem.site_cover))
+    return per_slot * len(problem.slots)
 
 
 def _staffed_sizes(m: RosterModel) -> None:

@@ -21,7 +21,7 @@ from ortools.graph.python import min_cost_flow
 
 from scheduler.evaluate import evaluate
 from scheduler.model import RosterModel
-from scheduler.penalties import assignment_cost, mix_percent, nearest_counts
+from scheduler.penalties import assignment_cost, fair_shortfall, mix_percent, nearest_counts
 from scheduler.problem import Assignment, Department, Problem, Slot, places_of
 
 FLOW_ROUNDS = 5
@@ -62,14 +62,16 @@ def rest_bound(m: RosterModel, weights: dict[str, int], staffed: bool) -> int:
     flow in well under a second even for 1,000 people. CP-SAT's own bound needs its root
     LP, which a 1,000-person week does not finish within a minute.
 
-    Rule 6 is left out (a relaxation), not working a daypart costs `below_contract` (an
-    arc from source to sink), each assignment its skill and preference terms, and a group
-    beyond its share of the team's maximum (rounded up) costs the mix of one person, which
-    is never more than the mix it really costs. When every minimum is `staffed` (the
-    least understaffing is 0 and fixed), each team has at least its minimum, so the flow
-    must fill the minimums too, and a group below its share of the minimum (rounded down)
-    costs the mix of each person it lacks. Terms the flow cannot see count as 0, except
-    learning departments a person can never visit."""
+    Rule 6 is left out (a relaxation), the dayparts a person does not work cost the fair
+    shortfall (one arc from the person to the sink per daypart short, the k-th at k times
+    `below_contract`: the flow takes the cheapest first), each assignment its skill and
+    preference terms, and a group beyond its share of the team's maximum (rounded up)
+    costs the mix of one person, which is never more than the mix it really costs. When
+    every minimum is `staffed` (the least understaffing is 0 and fixed), each team has at
+    least its minimum, so the flow must fill the minimums too, and a group below its share
+    of the minimum (rounded down) costs the mix of each person it lacks. Terms the flow
+    cannot see count as 0 (cover among them), except learning departments a person can
+    never visit."""
     problem = m.problem
 
     def cost(a: Assignment) -> int:
@@ -80,16 +82,19 @@ def rest_bound(m: RosterModel, weights: dict[str, int], staffed: bool) -> int:
                    short=weights["mix"] if staffed else 0)
     # Filling a minimum earns more than all other arcs together can cost or save, and is
     # added back below.
-    most = sum(weights[t] for t in ("below_contract", "unskilled", "unmet_preference", "mix"))
-    must = (most + weights["mix"]) * net.supply + 1 if staffed else 0
+    idle = weights["below_contract"] * sum(fair_shortfall(room) for room in net.rooms.values())
+    most = sum(weights[t] for t in ("unskilled", "unmet_preference", "mix"))
+    must = (most + weights["mix"]) * net.supply + idle + 1 if staffed else 0
     minimums = []
     for team, (low, high), size in net.teams():
         need = max(0, low - size) if staffed else 0
         minimums.append((net.flow.add_arc_with_capacity_and_unit_cost(
             team, net.sink, need, -must), need))
         net.flow.add_arc_with_capacity_and_unit_cost(team, net.sink, max(0, high - size - need), 0)
-    net.flow.add_arc_with_capacity_and_unit_cost(
-        net.source, net.sink, net.supply, weights["below_contract"])
+    for pid, room in net.rooms.items():
+        for k in range(1, room + 1):
+            net.flow.add_arc_with_capacity_and_unit_cost(
+                net.node("person", pid), net.sink, 1, k * weights["below_contract"])
     if net.flow.solve() != net.flow.OPTIMAL:
         return 0
     if any(net.flow.flow(arc) < need for arc, need in minimums):
@@ -135,7 +140,8 @@ def _flow(
             + weights["changes"] * bool(previous and a not in previous)
         )
 
-    net = _Network(m, fixed, refused, level, 2 * weights["mix"], lambda *_: 0, cost)
+    net = _Network(m, fixed, refused, level, 2 * weights["mix"], lambda *_: 0, cost,
+                   fair=weights["below_contract"])
     demand = 0
     for team, (low, high), size in net.teams():
         need = max(0, (low, high)[level] - size)
@@ -241,12 +247,13 @@ class _Network:
     """source -> participant (contract) -> participant-daypart (one department at a time)
     -> team's group node (max_detainees for detainees) -> team; the caller adds the arcs
     from teams to the sink. `fixed` assignments are already in place. With `sizes`, each
-    team's minimum and maximum are its size there."""
+    team's minimum and maximum are its size there; with `fair`, the flow prices the fair
+    shortfall on the arcs into each person."""
 
     def __init__(self, m: RosterModel, fixed: list[Assignment], refused: set[Assignment],
                  level: int, misplaced: int, reward: Callable[[str, tuple], int],
                  cost: Callable[[Assignment], int], short: int = 0,
-                 sizes: dict[tuple, int] | None = None) -> None:
+                 sizes: dict[tuple, int] | None = None, fair: int = 0) -> None:
         problem = m.problem
         self.m, self.problem, self.sizes = m, problem, sizes
         self.nodes: dict[tuple, int] = {}
@@ -259,11 +266,19 @@ class _Network:
         self.constant = 0
         self._groups(level, misplaced, short)
         self.supply = 0
+        self.rooms: dict[str, int] = {}
         for p in problem.participants:
             room = max(0, p.dayparts_per_week - worked[p.id])
+            self.rooms[p.id] = room
             self.supply += room
-            self.flow.add_arc_with_capacity_and_unit_cost(
-                self.source, self.node("person", p.id), room, 0)
+            if not fair:
+                self.flow.add_arc_with_capacity_and_unit_cost(
+                    self.source, self.node("person", p.id), room, 0)
+            # With `fair`, a person's k-th daypart more saves their daypart short then at
+            # `fair` each (the fair shortfall), so the dayparts go to who is furthest short.
+            for k in range(1, room + 1 if fair else 1):
+                self.flow.add_arc_with_capacity_and_unit_cost(
+                    self.source, self.node("person", p.id), 1, -fair * (room - k + 1))
         self.flow.set_node_supply(self.source, self.supply)
         self.flow.set_node_supply(self.sink, -self.supply)
         self.arcs = {}

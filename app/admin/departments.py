@@ -1,7 +1,7 @@
 """Departments for managers and admins: what the roster plans each department with.
 
-Certificate cover (contract v2 `cover`) is stored in `DepartmentCover`; reading it into the
-roster problem belongs to the solver's side (app/roster/problem.py).
+Certificate cover (contract v2 `cover`) is kept as `CertificateCover` rows of the department,
+which the roster problem reads (app/roster/problem.py).
 
 A department is archived, never deleted: published rosters, orders and attendance keep
 naming it. Its code is fixed once made, because roster problems and exports use it as id.
@@ -21,10 +21,10 @@ from app.db import get_session
 from app.models import (
     Department,
     DepartmentCertificate,
-    DepartmentCover,
     DepartmentMix,
     StaffingOverride,
 )
+from app.roster.models import CertificateCover
 from app.vocab import CERTIFICATE_KINDS, DAYPARTS, DAYS, ROSTER_GROUPS
 
 
@@ -154,8 +154,8 @@ def _form_data(db: Session, row: Department) -> dict:
     }
     cover = dict(
         db.exec(
-            select(DepartmentCover.kind, DepartmentCover.min_holders).where(
-                DepartmentCover.department_id == row.id
+            select(CertificateCover.kind, CertificateCover.minimum).where(
+                CertificateCover.department_id == row.id
             )
         ).all()
     )
@@ -168,13 +168,13 @@ def _form_data(db: Session, row: Department) -> dict:
 def _replace_children(db: Session, row: Department, form: DepartmentForm) -> None:
     """Required certificates, cover and the target mix are stored as rows; the form holds
     them whole."""
-    for table in (DepartmentCertificate, DepartmentCover, DepartmentMix):
+    for table in (DepartmentCertificate, CertificateCover, DepartmentMix):
         db.exec(delete(table).where(table.department_id == row.id))
     db.add_all(
         DepartmentCertificate(department_id=row.id, kind=kind) for kind in form.requires.data or []
     )
     db.add_all(
-        DepartmentCover(department_id=row.id, kind=kind, min_holders=count)
+        CertificateCover(department_id=row.id, kind=kind, minimum=count)
         for kind, count in form.cover().items()
     )
     db.add_all(

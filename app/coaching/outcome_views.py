@@ -40,7 +40,13 @@ def outcome(participant_id: int):
             form.note.data or "",
         )
         db.commit()
-        flash(_("Traject afgesloten; de deelnemer staat niet meer op het rooster."), "success")
+        flash(
+            _(
+                "Traject afgesloten; vanaf %(date)s staat de deelnemer niet meer op het rooster.",
+                date=form.ended_on.data.strftime("%d-%m-%Y"),
+            ),
+            "success",
+        )
         return redirect(url_for("coaching.participant_file", participant_id=participant.id))
     return render_template(
         "coaching/outcome.html", p=participant, form=form, existing=existing

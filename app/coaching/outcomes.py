@@ -14,12 +14,14 @@ from app.coaching.vocab import OUTCOME_KINDS
 from app.exports import frame_csv, frame_sheet, xlsx_bytes
 from app.labels import label
 from app.models import Certificate, Participant
+from app.roster.leaving import leave_drafts
 
 
 def close_trajectory(
     db: Session, participant: Participant, ended_on: date, kind: str, destination: str, note: str
 ) -> Outcome:
-    """Record the outcome and take the participant off the roster (active = False)."""
+    """Record the outcome and take the participant off the roster (active = False): from
+    `ended_on` on they leave the drafts, and the week's problem (roster.problem)."""
     outcome = db.exec(select(Outcome).where(Outcome.participant_id == participant.id)).first()
     outcome = outcome or Outcome(participant_id=participant.id, ended_on=ended_on, kind=kind)
     outcome.ended_on, outcome.kind = ended_on, kind
@@ -27,6 +29,7 @@ def close_trajectory(
     participant.active = False
     participant.status = "ended"
     db.add_all([outcome, participant])
+    leave_drafts(db, participant.id, ended_on)
     record(db, "update", f"traject afgesloten: {kind} {ended_on.isoformat()}", participant.id)
     return outcome
 

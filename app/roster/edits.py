@@ -211,7 +211,8 @@ def consequences(
 
 
 def _by_place(items: list[scheduler.PenaltyItem]) -> dict[tuple, scheduler.PenaltyItem]:
-    return {(i.term, i.department, i.day, i.daypart, i.participant): i for i in items}
+    return {(i.term, i.department, i.day, i.daypart, i.participant, i.certificate): i
+            for i in items}
 
 
 def _store(session: Session, roster: RosterVersion, edit: Edit, codes: versions.Codes) -> None:

@@ -40,6 +40,8 @@ DEAD_AFTER = timedelta(seconds=10)
 # web process lost its thread pool's queue); it is reported as failed instead.
 GRACE = timedelta(seconds=60)
 LOST = "lost: its worker stopped"
+# The contract's mode for each kind of job: what the manager clicked.
+MODES = {"week": "plan", "gap": "gap"}
 
 
 def start(
@@ -54,7 +56,9 @@ def start(
     """The week's planning job: the one still alive, else a new one, queued and committed.
 
     Managers pressing Plan at once all get the first job (a unique index allows one active
-    job per week); a job whose worker died is given up and replaced at once.
+    job per week); a job whose worker died is given up and replaced at once. Both kinds
+    start from the week's latest version: a gap re-plan keeps what people were told, draft
+    edits made after publishing included.
     """
     active = session.exec(
         select(SolverJob).where(SolverJob.week == week, SolverJob.status.in_(JOB_ACTIVE))
@@ -63,9 +67,7 @@ def start(
         return active
     if active is not None:
         _end(session, active.id, status="failed", error=LOST)
-    base = (
-        versions.last_published(session, week) if kind == "gap" else versions.latest(session, week)
-    )
+    base = versions.latest(session, week)
     job = SolverJob(
         week=week,
         kind=kind,
@@ -152,22 +154,23 @@ def _beat(engine: Engine, job_id: int) -> None:
 
 
 def _prepare(engine: Engine, job_id: int) -> tuple[dict, set[tuple[str, str, str]], float]:
-    """Build the job's problem: pins and previous roster of its base."""
+    """Build the job's problem: the pins and roster of its base, in the mode the manager
+    clicked. Only what the manager pinned is pinned, in either mode: a gap re-plan keeps
+    the rest through `mode: "gap"` (the fewest changes rank right after understaffing),
+    so a later full plan can still change it. In a gap re-plan a pin the
+    participant can no longer keep (absent, left) is one of the gaps, and is dropped; a
+    full plan keeps it, and the week's infeasibility is explained."""
     with session_scope(engine) as session:
         job = session.get(SolverJob, job_id)
         codes = versions.Codes.load(session)
-        base = (
-            session.get(versions.RosterVersion, job.base_roster_id) if job.base_roster_id else None
-        )
+        base = _base(session, job)
         previous = versions.contract_of(session, base, codes)
+        pinned = versions.pinned_of(session, base, codes)
         if job.kind == "gap":
             available = _available(build_problem(session, job.week))
-            pinned = [
-                a for a in previous if (a["participant"], a["day"], a["daypart"]) in available
-            ]
-        else:
-            pinned = versions.pinned_of(session, base, codes)
-        problem = build_problem(session, job.week, pinned=pinned, previous=previous)
+            pinned = [a for a in pinned if (a["participant"], a["day"], a["daypart"]) in available]
+        problem = build_problem(session, job.week, pinned=pinned, previous=previous,
+                                mode=MODES[job.kind])
         time_limit = job.time_limit
     return problem, {(a["participant"], a["day"], a["daypart"]) for a in pinned}, time_limit
 
@@ -198,6 +201,9 @@ def _store(engine: Engine, job_id: int, solution: scheduler.Solution, pinned: se
         job = session.get(SolverJob, job_id)
         if solution.assignments:
             job.roster_id = _save_draft(session, job, solution, pinned).id
+        # Which version the plan started from, for the job panel to say.
+        base = _base(session, job)
+        job.result = {**(job.result or {}), "base_version": base.version if base else None}
 
 
 def _save_draft(
@@ -212,7 +218,7 @@ def _save_draft(
             job.week,
             [a.to_json() for a in solution.assignments],
             user_id=job.created_by,
-            note="gap" if job.kind == "gap" else "plan",
+            note=_note(session, job),
             pinned=pinned,
         )
 
@@ -221,6 +227,17 @@ def _save_draft(
             return save()
     except IntegrityError:
         return save()
+
+
+def _note(session: Session, job: SolverJob) -> str:
+    """"gap from v3" / "plan from v2" / "plan": the kind, and the version it started from."""
+    base = _base(session, job)
+    kind = "gap" if job.kind == "gap" else "plan"
+    return f"{kind} from v{base.version}" if base else kind
+
+
+def _base(session: Session, job: SolverJob) -> versions.RosterVersion | None:
+    return session.get(versions.RosterVersion, job.base_roster_id) if job.base_roster_id else None
 
 
 class _Progress:

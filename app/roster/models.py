@@ -12,7 +12,7 @@ from sqlalchemy import JSON, CheckConstraint, Column, Index, UniqueConstraint, t
 from sqlmodel import Field, SQLModel
 
 from app.models import fk
-from app.vocab import DAYPARTS, DAYS, one_of
+from app.vocab import CERTIFICATE_KINDS, DAYPARTS, DAYS, one_of
 from inventory.models import utcnow
 
 ROSTER_STATUSES = ("draft", "published")
@@ -61,6 +61,22 @@ class RosterAssignment(SQLModel, table=True):
     day: str = Field(max_length=3)
     daypart: str = Field(max_length=2)
     pinned: bool = False
+
+
+class CertificateCover(SQLModel, table=True):
+    """Holders of a certificate needed in every daypart (the roster contract's `cover`): in
+    a department, wherever anyone works there (a forklift driver in the warehouse); without
+    a department, among everyone on the site (BHV)."""
+
+    __table_args__ = (
+        UniqueConstraint("department_id", "kind"),
+        one_of("kind", CERTIFICATE_KINDS),
+        CheckConstraint("minimum >= 1", name="minimum_positive"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    department_id: int | None = Field(default=None, sa_column=fk("department.id", nullable=True))
+    kind: str = Field(max_length=20)
+    minimum: int = 1
 
 
 class SolverJob(SQLModel, table=True):

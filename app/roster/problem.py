@@ -14,6 +14,7 @@ from sqlalchemy import or_
 from sqlmodel import Session, select
 
 from app.coaching.clearance import effective_clearance
+from app.coaching.models import Outcome
 from app.models import (
     Absence,
     Availability,
@@ -28,6 +29,7 @@ from app.models import (
     StaffingOverride,
 )
 from app.orders.labour import weekly_demand
+from app.roster.models import CertificateCover
 from app.roster.weeks import day_dates, parse_week
 from app.vocab import DAYPARTS, DAYS, ROSTER_GROUP_OF, ROSTER_GROUPS
 
@@ -39,30 +41,39 @@ def build_problem(
     week: str,
     pinned: Iterable[dict] = (),
     previous: Iterable[dict] = (),
+    mode: str = "plan",
 ) -> dict:
-    """The contract's problem for `week`; `pinned`/`previous` are contract assignments."""
+    """The contract's problem for `week`; `pinned`/`previous` are contract assignments and
+    `mode` what the manager asked for: "plan" (Plan de week) or "gap" (Herplan alleen de
+    gaten)."""
     monday = parse_week(week)
     participants = week_participants(session, monday)
+    covers = _covers(session)
     return {
         "week": week,
         "days": list(DAYS),
         "dayparts": list(DAYPARTS),
         "groups": list(ROSTER_GROUPS),
-        "departments": _departments(session, monday),
+        "departments": _departments(session, monday, covers),
         "participants": _participants(session, monday, participants),
         "pinned": list(pinned),
         "previous": list(previous),
+        "site_cover": covers.get(None, []),
+        "mode": mode,
     }
 
 
 def week_participants(session: Session, monday: date) -> list[Participant]:
-    """Active participants whose trajectory overlaps the working days of the week."""
+    """Participants whose trajectory overlaps the working days of the week: the active
+    ones, and those whose trajectory was closed with an end date after this Monday (they
+    work the days before it)."""
     friday = monday + timedelta(days=4)
+    still_there = select(Outcome.participant_id).where(Outcome.ended_on > monday)
     return list(
         session.exec(
             select(Participant)
             .where(
-                Participant.active,
+                or_(Participant.active, Participant.id.in_(still_there)),
                 Participant.start_date <= friday,
                 or_(
                     Participant.expected_end_date.is_(None), Participant.expected_end_date >= monday
@@ -73,8 +84,21 @@ def week_participants(session: Session, monday: date) -> list[Participant]:
     )
 
 
-def _departments(session: Session, monday: date) -> list[dict]:
-    departments = session.exec(select(Department).order_by(Department.sort_order, Department.code))
+def _covers(session: Session) -> dict[int | None, list[dict]]:
+    """The contract's cover lists per department id, and the site's under None."""
+    covers: dict[int | None, list[dict]] = defaultdict(list)
+    for row in session.exec(select(CertificateCover).order_by(CertificateCover.kind)):
+        covers[row.department_id].append({"certificate": row.kind, "min": row.minimum})
+    covers[None] = list({c["certificate"]: c for c in covers[None]}.values())
+    return covers
+
+
+def _departments(session: Session, monday: date, covers: dict) -> list[dict]:
+    departments = session.exec(
+        select(Department)
+        .where(Department.archived.is_(False))
+        .order_by(Department.sort_order, Department.code)
+    )
     requires = _grouped(session, DepartmentCertificate, lambda row: row.kind, columns=("kind",))
     mixes = _grouped(
         session, DepartmentMix, lambda row: (row.group, row.share), columns=("group", "share")
@@ -107,6 +131,7 @@ def _departments(session: Session, monday: date) -> list[dict]:
                 ],
                 "max_detainees": d.max_detainees,
                 "mix": dict(sorted(mixes[d.id])),
+                "cover": covers.get(d.id, []),
             }
         )
     return result
@@ -141,6 +166,9 @@ def _participants(session: Session, monday: date, people: list[Participant]) -> 
         session, Availability, lambda r: (r.day, r.daypart), ids, columns=("day", "daypart")
     )
     absent = _absent_slots(session, monday, ids)
+    closed = [p.id for p in people if not p.active]
+    for pid, slots in _ended_slots(session, monday, closed).items():
+        absent[pid] |= slots
     certificates = _grouped(session, Certificate, lambda r: r, ids)
     skills = _grouped(
         session,
@@ -195,6 +223,18 @@ def _absent_slots(session: Session, monday: date, ids: list[int]) -> dict[int, s
                 parts = [absence.daypart] if absence.daypart else DAYPARTS
                 slots[absence.participant_id].update((day, part) for part in parts)
     return slots
+
+
+def _ended_slots(session: Session, monday: date, ids: list[int]) -> dict[int, set[Slot]]:
+    """The dayparts from the end date of a closed trajectory on: the participant has left."""
+    dates = day_dates(monday)
+    ended = session.exec(
+        select(Outcome.participant_id, Outcome.ended_on).where(Outcome.participant_id.in_(ids))
+    )
+    return {
+        pid: {(day, part) for day, when in dates.items() if when >= ended_on for part in DAYPARTS}
+        for pid, ended_on in ended
+    }
 
 
 def _avoid(session: Session, codes: dict[int, str]) -> dict[str, set[str]]:

@@ -12,6 +12,7 @@ from flask_babel import ngettext
 
 from app.labels import label
 from scheduler import Clash, PenaltyItem, Problem, Violation
+from scheduler.penalties import shortfall_of
 
 TERM_NAMES = {
     "understaffing": _l("Onderbezetting"),
@@ -83,17 +84,12 @@ def penalty_text(names: Names, item: PenaltyItem) -> str:
             place=place,
             when=moment,
         ),
-        "uncovered": lambda: ngettext(
-            "%(place)s %(when)s: %(num)d houder van een verplicht certificaat te weinig",
-            "%(place)s %(when)s: %(num)d houders van een verplicht certificaat te weinig",
-            n,
-            place=place or _("Hele terrein"),
-            when=moment,
-        ),
+        "uncovered": lambda: _uncovered_text(item, place, moment),
+        # The amount is the fair shortfall (1 + 2 + ... per daypart short): say the dayparts.
         "below_contract": lambda: ngettext(
             "%(person)s: %(num)d dagdeel minder dan afgesproken",
             "%(person)s: %(num)d dagdelen minder dan afgesproken",
-            n,
+            shortfall_of(n),
             person=person,
         ),
         "mix": lambda: ngettext(
@@ -142,6 +138,36 @@ def penalty_text(names: Names, item: PenaltyItem) -> str:
     }
     text = texts.get(item.term)
     return text() if text else f"{term_name(item.term)}: {n}"
+
+
+def _uncovered_text(item: PenaltyItem, place: str, moment: str) -> str:
+    """'Magazijn di-ochtend: 1 persoon met Heftruck te weinig'; without a department the
+    cover is the site's; an item without its certificate says it in general."""
+    if not item.certificate:
+        return ngettext(
+            "%(place)s %(when)s: %(num)d houder van een verplicht certificaat te weinig",
+            "%(place)s %(when)s: %(num)d houders van een verplicht certificaat te weinig",
+            item.amount,
+            place=place or _("Hele terrein"),
+            when=moment,
+        )
+    certificate = label("certificate", item.certificate)
+    if item.department:
+        return ngettext(
+            "%(place)s %(when)s: %(num)d persoon met %(certificate)s te weinig",
+            "%(place)s %(when)s: %(num)d personen met %(certificate)s te weinig",
+            item.amount,
+            place=place,
+            when=moment,
+            certificate=certificate,
+        )
+    return ngettext(
+        "Hele terrein %(when)s: %(num)d persoon met %(certificate)s te weinig aan het werk",
+        "Hele terrein %(when)s: %(num)d personen met %(certificate)s te weinig aan het werk",
+        item.amount,
+        when=moment,
+        certificate=certificate,
+    )
 
 
 def shortfall_text(names: Names, pid: str, planned: int) -> str:

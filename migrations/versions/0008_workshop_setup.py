@@ -42,23 +42,6 @@ def upgrade() -> None:
     with op.batch_alter_table("password_link", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_password_link_user_id"), ["user_id"], unique=False)
 
-    op.create_table(
-        "departmentcover",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("department_id", sa.Integer(), nullable=False),
-        sa.Column("kind", _text(20), nullable=False),
-        sa.Column("min_holders", sa.Integer(), nullable=False),
-        sa.CheckConstraint(KINDS, name="kind_values"),
-        sa.CheckConstraint("min_holders >= 1", name="min_holders"),
-        sa.ForeignKeyConstraint(["department_id"], ["department.id"], ondelete="CASCADE"),
-        sa.PrimaryKeyConstraint("id"),
-        sa.UniqueConstraint("department_id", "kind"),
-    )
-    with op.batch_alter_table("departmentcover", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_departmentcover_department_id"), ["department_id"], unique=False
-        )
-
     with op.batch_alter_table("coachassignment", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("co_coach", sa.Boolean(), server_default=sa.false(), nullable=False)
@@ -131,10 +114,6 @@ def downgrade() -> None:
 
     with op.batch_alter_table("coachassignment", schema=None) as batch_op:
         batch_op.drop_column("co_coach")
-
-    with op.batch_alter_table("departmentcover", schema=None) as batch_op:
-        batch_op.drop_index(batch_op.f("ix_departmentcover_department_id"))
-    op.drop_table("departmentcover")
 
     with op.batch_alter_table("password_link", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_password_link_user_id"))

@@ -45,4 +45,6 @@ def test_people_far_below_contract_come_first_and_days_stay_in_order(app):
     assert [day for day, _texts in result.by_day] == ["maandag", "dinsdag", "woensdag"]
     assert "Ans: 2 van 6 afgesproken dagdelen ingepland" in dict(result.by_person)["Ans"]
     assert result.summary[0] == "5 dagdelen hebben te weinig mensen (samen 9 te weinig)."
-    assert result.summary[1].startswith("2 deelnemers krijgen minder dagdelen")
+    # Contract version 2 has the cover term: its line comes before the shortfall's.
+    assert result.summary[1] == "De verplichte dekking (zoals BHV en heftruck) is overal rond."
+    assert result.summary[2].startswith("2 deelnemers krijgen minder dagdelen")

@@ -1,12 +1,15 @@
 """Planning in the background, the draft it leaves, pins kept on re-plan, failures reported."""
 
+from collections import Counter
 from datetime import date, timedelta
 
 from sqlmodel import select
 
+from app.coaching.outcomes import close_trajectory
 from app.models import Participant
-from app.roster import jobs
+from app.roster import jobs, versions
 from app.roster.models import RosterAssignment, SolverJob
+from app.roster.problem import build_problem
 from inventory.models import utcnow
 from tests import dates
 from tests.roster.conftest import WEEK, latest_version, plan, wait_for_job
@@ -155,4 +158,121 @@ def test_absence_after_publishing_shows_gap_and_replans_only_it(app, client, db,
     }
     absent = {k for k in before if k[0] == sick.participant_id and k[1] == sick.day}
     assert not absent & after.keys()
-    assert all(after.get(k) == v for k, v in before.items() if k not in absent)
+    # The fewest changes rank right after understaffing and cover: the published week stays
+    # but for the gaps and whoever steps in to fill them.
+    others = {k for k in before.keys() | after.keys() if before.get(k) != after.get(k)} - absent
+    assert len(others) <= 2 * len(absent), others
+
+
+def _rows(db, roster_id) -> list[RosterAssignment]:
+    return db.exec(select(RosterAssignment).where(RosterAssignment.roster_id == roster_id)).all()
+
+
+def _publish(client, db):
+    draft = latest_version(db)
+    client.post(
+        f"/rooster/{WEEK}/publiceren", data={"roster": draft.id, "revision": draft.revision}
+    )
+    published = latest_version(db)
+    assert published.status == "published"
+    return published
+
+
+def test_a_gap_replan_pins_nothing_new_and_starts_from_the_latest_version(
+    app, client, db, manager
+):
+    """Point 4 and 5 of issue 20: after publish, a draft edit and an absence, the gap
+    re-plan starts from the draft (not the published version), says so, and pins only
+    what the manager pinned, so a later full plan can still change the rest."""
+    plan(client, app)
+    rows = _rows(db, latest_version(db).id)
+    sick_id = rows[0].participant_id
+    pins = [r for r in rows if r.participant_id != sick_id][:3]
+    for row in pins:
+        row.pinned = True
+        db.add(row)
+    db.commit()
+    published = _publish(client, db)
+    codes = versions.Codes.load(db)
+    kept = [codes.contract(r) for r in _rows(db, published.id)]
+    edited = versions.new_version(
+        db, WEEK, kept, user_id=None, note="edit",
+        pinned={(codes.participant[r.participant_id], r.day, r.daypart) for r in pins},
+    )
+    db.commit()
+    sick = db.get(Participant, sick_id)
+    response = client.post(
+        f"/rooster/{WEEK}/afwezigheid",
+        data={"afw-participant": sick.code, "afw-start_date": dates.MONDAY.isoformat(),
+              "afw-end_date": (dates.MONDAY + timedelta(days=4)).isoformat(),
+              "afw-daypart": "", "afw-kind": "sick"},
+        follow_redirects=True,
+    )
+    assert response.status_code == 200
+    # The latest version is a draft made after publishing: its gaps can be re-planned too.
+    assert "Herplan alleen de gaten" in response.get_data(as_text=True)
+    client.post(f"/rooster/{WEEK}/gat-herplannen")
+    job = wait_for_job(app)
+    assert job.kind == "gap" and job.status == "done", job.error
+    assert job.base_roster_id == edited.id and job.result["base_version"] == edited.version
+    repaired = latest_version(db)
+    pinned_after = {(r.participant_id, r.day, r.daypart) for r in _rows(db, repaired.id)
+                    if r.pinned}
+    assert pinned_after == {(r.participant_id, r.day, r.daypart) for r in pins}
+    assert not [r for r in _rows(db, repaired.id) if r.participant_id == sick_id]
+    text = client.get(f"/rooster/{WEEK}").get_data(as_text=True)
+    assert f"gestart vanaf versie {edited.version}" in text
+
+
+def test_a_full_plan_schedules_people_missing_from_the_last_version(app, client, db, manager):
+    """Point 5: three full-time participants removed by hand are planned again."""
+    plan(client, app)
+    draft = latest_version(db)
+    rows = _rows(db, draft.id)
+    problem = build_problem(db, WEEK)
+    full_time = [p["id"] for p in problem["participants"]
+                 if p["dayparts_per_week"] == 10 and len(p["available"]) == 10]
+    worked = Counter(versions.Codes.load(db).participant[r.participant_id] for r in rows)
+    removed = [code for code in full_time if worked[code]][:3]
+    assert len(removed) == 3
+    codes = versions.Codes.load(db)
+    kept = [codes.contract(r) for r in rows if codes.participant[r.participant_id] not in removed]
+    versions.new_version(db, WEEK, kept, user_id=None, note="removed three")
+    db.commit()
+    job = plan(client, app)
+    assert job.status == "done", job.error
+    again = Counter(a["participant"] for a in job.result["assignments"])
+    assert all(again[code] >= 5 for code in removed), {code: again[code] for code in removed}
+
+
+def test_nobody_available_is_left_at_zero_while_others_work_over_half(app, client, db, manager):
+    """Point 6: the fair shortfall spreads the dayparts in the demo week."""
+    job = plan(client, app)
+    assert job.status == "done", job.error
+    worked = Counter(a["participant"] for a in job.result["assignments"])
+    people = build_problem(db, WEEK)["participants"]
+    idle = [p["id"] for p in people
+            if p["dayparts_per_week"] and p["available"] and not worked[p["id"]]]
+    over_half = [p["id"] for p in people if worked[p["id"]] * 2 > p["dayparts_per_week"]]
+    assert not (idle and over_half), (idle, len(over_half))
+
+
+def test_an_ended_trajectory_leaves_drafts_and_opens_gaps_from_its_end_date(app, db):
+    """Point 7: ended on Wednesday: Monday and Tuesday stay, in a draft and a published
+    week; from Wednesday on the draft loses the chips and the published week has gaps."""
+    problem = build_problem(db, WEEK)
+    person = next(p for p in problem["participants"] if len(p["available"]) == 10)
+    week = [{"participant": person["id"], "department": "packaging", "day": day,
+             "daypart": "am"} for day in ("mon", "tue", "wed", "thu", "fri")]
+    published = versions.new_version(db, WEEK, week, user_id=None)
+    published.status = "published"
+    draft = versions.new_version(db, WEEK, week, user_id=None)
+    db.commit()
+    participant = db.exec(select(Participant).where(Participant.code == person["id"])).one()
+    wednesday = dates.MONDAY + timedelta(days=2)
+    close_trajectory(db, participant, wednesday, "regular_job", "", "")
+    db.commit()
+    assert {r.day for r in _rows(db, draft.id)} == {"mon", "tue"}
+    assert {r.day for r in _rows(db, published.id)} == {"mon", "tue", "wed", "thu", "fri"}
+    after = next(p for p in build_problem(db, WEEK)["participants"] if p["id"] == person["id"])
+    assert {day for day, _ in after["available"]} == {"mon", "tue"}

@@ -134,3 +134,15 @@ def test_inactive_and_finished_trajectories_are_left_out(db):
     db.commit()
     left = {p["id"] for p in build_problem(db, WEEK)["participants"]}
     assert not left & set(codes)
+
+
+def test_cover_and_mode_come_from_the_database_and_the_button(db):
+    """Contract version 2: the demo warehouse needs a forklift driver in every staffed
+    daypart, the site someone with BHV; the mode is what the manager asked for."""
+    problem = build_problem(db, WEEK)
+    assert _department(problem, "warehouse")["cover"] == [{"certificate": "forklift", "min": 1}]
+    assert _department(problem, "packaging")["cover"] == []
+    assert problem["site_cover"] == [{"certificate": "bhv", "min": 1}]
+    assert problem["mode"] == "plan"
+    assert build_problem(db, WEEK, mode="gap")["mode"] == "gap"
+    assert scheduler.parse_problem(problem).site_cover[0].certificate == "bhv"

@@ -33,6 +33,20 @@ def test_the_mix_counts_people_outside_it(app, names):
             assert mix(2).endswith("2 people outside the group mix")
 
 
+def test_a_shortfall_says_dayparts_and_missing_cover_names_the_certificate(app, names):
+    """below_contract's amount is the fair shortfall: 6 is 3 dayparts (1 + 2 + 3)."""
+    short = PenaltyItem("below_contract", None, None, None, "p1", 6)
+    team = PenaltyItem("uncovered", "pack", "tue", "am", None, 1, "forklift")
+    site = PenaltyItem("uncovered", None, "tue", "pm", None, 2, "bhv")
+    with app.app_context():
+        assert penalty_text(names, short) == "p1: 3 dagdelen minder dan afgesproken"
+        assert penalty_text(names, team) == "Pack di-ochtend: 1 persoon met Heftruck te weinig"
+        assert penalty_text(names, site) == (
+            "Hele terrein di-middag: 2 personen met BHV te weinig aan het werk")
+        with force_locale("en"):
+            assert penalty_text(names, team) == "Pack Tue-morning: 1 person with Forklift short"
+
+
 def test_missing_cover_names_the_department_or_the_whole_site(app, names):
     with app.app_context():
         department = penalty_text(names, PenaltyItem("uncovered", "pack", "mon", "am", None, 1))

@@ -32,8 +32,9 @@ def test_the_flow_pass_keeps_the_rules_and_never_costs_more(data):
     placed = improve(m, start, WEIGHTS, seconds=0)
     assert check(problem, placed) == []
     before, after = evaluate(problem, start), evaluate(problem, placed)
-    for term in ("understaffing", "below_contract"):
-        assert after.penalties[term] == before.penalties[term]
+    # The flow keeps the team sizes: who works may change (the fair shortfall prices it).
+    assert after.penalties["understaffing"] == before.penalties["understaffing"]
+    assert len(placed) == len(start)
     assert after.objective(WEIGHTS) <= before.objective(WEIGHTS)
     assert set(problem.pinned) <= set(placed)
 

@@ -1,4 +1,4 @@
-"""The local search only ever keeps moves that keep the hard rules and the dayparts worked,
+"""The local search only ever keeps moves that keep the hard rules and the dayparts worked in all,
 never raise the understaffing and do not raise the weighted penalties."""
 
 import pytest
@@ -29,7 +29,7 @@ def test_moves_keep_the_rules_and_never_cost_more(kicks, data):
     # A move into a team below its minimum may lower the understaffing (the warm start
     # can miss the least when avoid pairs clash), never raise it.
     assert after.penalties["understaffing"] <= before.penalties["understaffing"]
-    assert after.penalties["below_contract"] == before.penalties["below_contract"]
+    assert len(improved) == len(start)
     assert after.objective(WEIGHTS) <= before.objective(WEIGHTS)
     pins = {(a.participant, a.department, a.slot) for a in problem.pinned}
     assert pins <= {(a.participant, a.department, a.slot) for a in improved}

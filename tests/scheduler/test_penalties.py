@@ -24,8 +24,41 @@ def test_understaffing_outweighs_everything_else():
 def test_below_contract_fills_the_contract():
     data = week([department("a")], [person("p1", available=AM_PM, per_week=2)],
                 dayparts=("am", "pm"))
-    assert penalty(data, "below_contract", []) == 2
+    # Fair shortfall: the first missing daypart counts 1, the second 2.
+    assert penalty(data, "below_contract", []) == 3
+    assert penalty(data, "below_contract", roster(("p1", "a"))) == 1
     assert len(solved(data).assignments) == 2
+
+
+def test_below_contract_spreads_a_shortfall_over_people():
+    """Four places for two people of 3 dayparts: 2 + 2 (cost 1 + 1) beats 3 + 1 (0 + 3),
+    even where the second person's skill would favour the uneven roster."""
+    slots = [("mon", "am"), ("mon", "pm"), ("tue", "am"), ("tue", "pm")]
+    data = week([department("a", high=1)],
+                [person("p1", available=slots, per_week=3, skills={"a": 2}),
+                 person("p2", available=slots, per_week=3, skills={"a": 0})],
+                days=("mon", "tue"), dayparts=("am", "pm"))
+    uneven = roster(*[("p1", "a", *slot) for slot in slots[:3]], ("p2", "a", *slots[3]))
+    assert penalty(data, "below_contract", uneven) == 3
+    worked = [a.participant for a in solved(data).assignments]
+    assert sorted(worked.count(pid) for pid in ("p1", "p2")) == [2, 2]
+
+
+def test_uncovered_counts_holders_short_in_teams_and_on_site():
+    data = week([department("a", cover=[{"certificate": "forklift", "min": 1}]),
+                 department("b")],
+                [person("f1", certificates=["forklift", "bhv"]), person("p1"), person("p2")],
+                site_cover=[{"certificate": "bhv", "min": 1}])
+    items = evaluate(parse_problem(data), roster(("p1", "a"), ("p2", "b"))).details
+    assert [(i.department, i.certificate, i.amount) for i in items
+            if i.term == "uncovered"] == [("a", "forklift", 1), (None, "bhv", 1)]
+    # An empty team needs no driver, and nobody at work needs no first aid.
+    assert penalty(data, "uncovered", roster(("p2", "b"), ("f1", "b"))) == 0
+    assert penalty(data, "uncovered", []) == 0
+    data["departments"][1]["staffing"]["max"] = 1
+    solution = solved(data)
+    assert solution.penalties["uncovered"] == 0
+    assert ("f1", "a") in placed(solution)
 
 
 def test_mix_puts_the_right_group_in_the_department_with_a_mix():
@@ -95,7 +128,7 @@ def test_a_replan_changes_only_what_understaffing_needs():
     is not brought in while the team still has its minimum, but is when it does not."""
     team = [person("p1", available=[]), person("p2"), person("p3")]
     data = week([department("a", low=1, high=3)], team,
-                previous=[assign("p1", "a"), assign("p3", "a")])
+                previous=[assign("p1", "a"), assign("p3", "a")], mode="gap")
     solution = solved(data)
     assert placed(solution) == {("p3", "a")}
     assert solution.changed == 1
@@ -109,7 +142,7 @@ def test_a_replan_finds_a_chain_of_step_ins():
     """p1 drops out of a; only p2 can take a, and only idle p3 can then fill p2's place in b."""
     data = week([department("a", low=1, high=1), department("b", low=1, high=1)],
                 [person("p1", available=[]), person("p2"), person("p3", certificates=[])],
-                previous=[assign("p1", "a"), assign("p2", "b")])
+                previous=[assign("p1", "a"), assign("p2", "b")], mode="gap")
     data["departments"][0]["requires"] = ["vca"]
     data["participants"][1]["certificates"] = ["vca"]
     steady = least_changes(build_model(parse_problem(data)))
@@ -127,7 +160,7 @@ def test_a_replan_step_in_refused_by_an_avoid_pair(monkeypatch):
     data = week([department("a", low=2, high=2, requires=["vca"]), department("b", low=1)],
                 [person("p1", available=[]), person("p2", **vca),
                  person("p3", avoid=["p2"], **vca), person("p4", **vca), person("p5")],
-                previous=[assign("p1", "a"), assign("p2", "a"), assign("p4", "b")])
+                previous=[assign("p1", "a"), assign("p2", "a"), assign("p4", "b")], mode="gap")
     problem = parse_problem(data)
     roster, proven = least_changes(build_model(problem))
     assert not proven and check(problem, roster) == []
@@ -139,6 +172,28 @@ def test_a_replan_step_in_refused_by_an_avoid_pair(monkeypatch):
     roster, proven = least_changes(build_model(problem))
     assert not proven and check(problem, roster) == []
     assert placed(solved(data)) == {("p2", "a"), ("p4", "a"), ("p5", "b")}
+
+
+def test_a_full_plan_gives_someone_missing_from_previous_their_contract():
+    """mode "plan": previous only weighs as stability, so p2, missing from it, works; in a
+    gap re-plan the same week keeps the published roster as it was."""
+    data = week([department("a", high=2)], [person("p1"), person("p2")],
+                previous=[assign("p1", "a")])
+    assert placed(solved(data)) == {("p1", "a"), ("p2", "a")}
+    assert placed(solved({**data, "mode": "gap"})) == {("p1", "a")}
+
+
+def test_a_gap_replan_ranks_cover_before_changes():
+    """The driver f1 moves from b to a and p2 fills b (three changes) rather than p2
+    filling a without a driver (two)."""
+    data = week([department("a", low=1, cover=[{"certificate": "forklift", "min": 1}]),
+                 department("b", low=1)],
+                [person("p1", available=[]), person("p2"),
+                 person("f1", certificates=["forklift"])],
+                previous=[assign("p1", "a"), assign("f1", "b")], mode="gap")
+    solution = solved(data)
+    assert placed(solution) == {("f1", "a"), ("p2", "b")}
+    assert solution.penalties["uncovered"] == 0 and solution.changed == 3
 
 
 def test_department_switch_within_a_day():

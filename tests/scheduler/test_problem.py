@@ -40,3 +40,16 @@ def test_ids_from_other_weeks_are_ignored_where_harmless():
     problem = parse_problem(data)
     assert problem.previous == ()
     assert problem.avoid_pairs() == set()
+
+
+def test_version_two_keys_are_checked_and_named():
+    cover = [{"certificate": "forklift", "min": -1}]
+    assert error_key(week([department("pack", cover=cover)], [person("p1")])) == (
+        "departments[0].cover[0].min: must be a whole number of 0 or more, got -1")
+    twice = [{"certificate": "bhv"}, {"certificate": "bhv", "min": 2}]
+    assert error_key(week([department("pack")], [person("p1")], site_cover=twice)) == (
+        "site_cover[1]: duplicate 'bhv'")
+    assert error_key(week([department("pack")], [person("p1")], mode="fix")) == (
+        "mode: must be 'plan' or 'gap', got 'fix'")
+    problem = parse_problem(week([department("pack")], [person("p1")]))
+    assert (problem.mode, problem.site_cover) == ("plan", ())

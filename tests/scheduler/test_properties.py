@@ -12,6 +12,8 @@ from tests.scheduler.roster_factory import GROUPS
 
 DAYS, PARTS, DEPTS = ["mon", "tue"], ["am", "pm"], ["a", "b", "c"]
 SLOTS = [[d, p] for d in DAYS for p in PARTS]
+# Contract version 2's cover, per department and on the site.
+COVERS = [[], [{"certificate": "bhv", "min": 1}], [{"certificate": "vca", "min": 2}]]
 
 
 @st.composite
@@ -26,11 +28,12 @@ def weeks(draw):
             "staffing": {"min": low, "max": low + draw(st.integers(0, 2))},
             "max_detainees": draw(st.sampled_from([None, 0, 1])),
             "mix": draw(st.sampled_from([{}, {"detainee": 0.3, "sw": 0.7}])),
+            "cover": draw(st.sampled_from(COVERS)),
         })
     participants = [{
         "id": pid, "group": draw(st.sampled_from(GROUPS)),
         "clearance": draw(st.sampled_from(["inside", "outside"])),
-        "certificates": draw(st.sampled_from([[], ["vca"]])),
+        "certificates": draw(st.sampled_from([[], ["vca"], ["bhv"], ["vca", "bhv"]])),
         "skills": draw(st.dictionaries(st.sampled_from(DEPTS), st.integers(0, 3))),
         "available": draw(st.lists(st.sampled_from(SLOTS), unique_by=tuple)),
         "dayparts_per_week": draw(st.integers(0, 4)),
@@ -46,6 +49,8 @@ def weeks(draw):
         "participants": participants,
         "pinned": draw(st.lists(assignments, max_size=3)),
         "previous": draw(st.lists(assignments, max_size=4)),
+        "site_cover": draw(st.sampled_from(COVERS[:2])),
+        "mode": draw(st.sampled_from(["plan", "gap"])),
     }
 
 

@@ -42,6 +42,20 @@ def test_check_lists_every_violation(tmp_path):
     assert "unknown" in done.stdout
 
 
+def test_check_names_missing_cover_without_failing(tmp_path):
+    data = week([department("a", cover=[{"certificate": "forklift", "min": 1}])],
+                [person("p1")], site_cover=[{"certificate": "bhv", "min": 1}])
+    problem = write(tmp_path, "problem.json", data)
+    solution = write(tmp_path, "solution.json", {"assignments": [assign("p1", "a")]})
+    done = run("check", problem, solution)
+    assert done.returncode == 0
+    assert done.stdout.splitlines() == [
+        "no violations",
+        "cover: A on mon am: 1 forklift holder(s) short",
+        "cover: the site on mon am: 1 bhv holder(s) short",
+    ]
+
+
 def test_bad_json_exits_2_naming_the_file(tmp_path):
     problem = write(tmp_path, "problem.json", "{not json")
     done = run("solve", problem)

@@ -2,7 +2,8 @@
 
 from sqlmodel import select
 
-from app.models import Department, DepartmentCover
+from app.models import Department
+from app.roster.models import CertificateCover
 from app.roster.problem import build_problem
 from tests import dates
 from tests.conftest import COACH, MANAGER
@@ -41,8 +42,8 @@ def test_a_manager_creates_a_department_the_roster_plans_with(client, auth, db):
     assert planned["max_detainees"] == 1
     assert planned["mix"] == {"participatiewet": 0.5, "status_holder": 0.25}
     row = db.exec(select(Department).where(Department.code == "groen2")).one()
-    cover = db.exec(select(DepartmentCover).where(DepartmentCover.department_id == row.id)).all()
-    assert [(c.kind, c.min_holders) for c in cover] == [("forklift", 1)]
+    cover = db.exec(select(CertificateCover).where(CertificateCover.department_id == row.id)).all()
+    assert [(c.kind, c.minimum) for c in cover] == [("forklift", 1)]
 
 
 def test_a_daypart_override_and_its_removal(client, auth, db):
@@ -85,9 +86,11 @@ def test_archiving_keeps_the_department_and_hides_it_from_choices(client, auth, 
     assert "Archiveren" in client.get("/beheer/afdelingen").get_data(as_text=True)
     page = client.get("/deelnemers/").get_data(as_text=True)
     assert f'value="{row.code}"' not in page
+    assert "reception" not in {d["id"] for d in build_problem(db, dates.WEEK)["departments"]}
     client.post(f"/beheer/afdelingen/{row.id}/terugzetten")
     db.expire_all()
     assert not db.get(Department, row.id).archived
+    assert "reception" in {d["id"] for d in build_problem(db, dates.WEEK)["departments"]}
 
 
 def test_a_coach_cannot_change_departments(client, auth):
