@@ -27,6 +27,7 @@ from app.models import (
     StaffingOverride,
 )
 from app.orders.labour import weekly_demand
+from app.regime.blocking import blocked_slots
 from app.roster.weeks import day_dates, parse_week
 from app.vocab import DAYPARTS, DAYS, ROSTER_GROUP_OF, ROSTER_GROUPS
 
@@ -178,7 +179,8 @@ def _participants(session: Session, monday: date, people: list[Participant]) -> 
 
 
 def _absent_slots(session: Session, monday: date, ids: list[int]) -> dict[int, set[Slot]]:
-    """The dayparts of this week each participant is registered absent (sick, leave, ...)."""
+    """The dayparts of this week each participant is registered absent (sick, leave, ...),
+    in a course, or held by the prison's regime (court date, transport, lock-down)."""
     dates = day_dates(monday)
     absences = session.exec(
         select(Absence).where(
@@ -193,6 +195,8 @@ def _absent_slots(session: Session, monday: date, ids: list[int]) -> dict[int, s
             if absence.start_date <= when <= absence.end_date:
                 parts = [absence.daypart] if absence.daypart else DAYPARTS
                 slots[absence.participant_id].update((day, part) for part in parts)
+    for participant_id, blocked in blocked_slots(session, monday, ids).items():
+        slots[participant_id] |= blocked
     return slots
 
 

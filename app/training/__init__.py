@@ -1,0 +1,1 @@
+"""Training sessions: courses on dates, enrolment, results and the certificates they lead to."""

@@ -1,0 +1,156 @@
+"""Training sessions with their dayparts and enrolments, and the prison's regime events.
+
+Revision ID: 0012
+Revises: 0004
+Create Date: 2026-12-04 20:43:08.085968
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+import sqlmodel
+from alembic import op
+
+revision: str = "0012"
+down_revision: str | Sequence[str] | None = "0004"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "regimeevent",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
+        sa.Column("participant_id", sa.Integer(), nullable=True),
+        sa.Column("start_date", sa.Date(), nullable=False),
+        sa.Column("end_date", sa.Date(), nullable=False),
+        sa.Column("daypart", sqlmodel.sql.sqltypes.AutoString(length=2), nullable=True),
+        sa.Column("note", sqlmodel.sql.sqltypes.AutoString(length=300), nullable=False),
+        sa.Column("source", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
+        sa.Column("created_by", sa.Integer(), nullable=True),
+        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.CheckConstraint(
+            "(kind = 'lockdown') = (participant_id IS NULL)", name="lockdown_has_no_participant"
+        ),
+        sa.CheckConstraint(
+            "\"daypart\" IS NULL OR \"daypart\" IN ('am', 'pm')", name="daypart_values"
+        ),
+        sa.CheckConstraint(
+            "\"kind\" IN ('court', 'transport', 'visit', 'leave', 'lockdown')", name="kind_values"
+        ),
+        sa.CheckConstraint("\"source\" IN ('manual', 'import')", name="source_values"),
+        sa.CheckConstraint("end_date >= start_date", name="end_after_start"),
+        sa.ForeignKeyConstraint(["created_by"], ["user.id"], ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(["participant_id"], ["participant.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("regimeevent", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_regimeevent_created_by"), ["created_by"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_regimeevent_participant_id"), ["participant_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_regimeevent_start_date"), ["start_date"], unique=False)
+
+    op.create_table(
+        "trainingsession",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
+        sa.Column("provider", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column("outside", sa.Boolean(), nullable=False),
+        sa.Column("location", sqlmodel.sql.sqltypes.AutoString(length=200), nullable=False),
+        sa.Column("capacity", sa.Integer(), nullable=False),
+        sa.Column("certificate", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=True),
+        sa.Column("valid_months", sa.Integer(), nullable=True),
+        sa.Column("cost_cents", sa.Integer(), nullable=False),
+        sa.Column("created_by", sa.Integer(), nullable=True),
+        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.CheckConstraint(
+            "\"certificate\" IS NULL OR "
+            "\"certificate\" IN ('vca', 'bhv', 'forklift', 'code95', 'language')",
+            name="certificate_values",
+        ),
+        sa.CheckConstraint(
+            "\"kind\" IN ('course', 'exam', 'language', 'test')", name="kind_values"
+        ),
+        sa.CheckConstraint("capacity >= 1", name="capacity"),
+        sa.CheckConstraint("cost_cents >= 0", name="cost"),
+        sa.CheckConstraint("valid_months IS NULL OR valid_months >= 1", name="valid_months"),
+        sa.ForeignKeyConstraint(["created_by"], ["user.id"], ondelete="SET NULL"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("trainingsession", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_trainingsession_created_by"), ["created_by"], unique=False
+        )
+
+    op.create_table(
+        "enrolment",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("session_id", sa.Integer(), nullable=False),
+        sa.Column("participant_id", sa.Integer(), nullable=False),
+        sa.Column("status", sqlmodel.sql.sqltypes.AutoString(length=10), nullable=False),
+        sa.Column("enrolled_by", sa.Integer(), nullable=True),
+        sa.Column("enrolled_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.Column("result_on", sa.Date(), nullable=True),
+        sa.Column("certificate_id", sa.Integer(), nullable=True),
+        sa.CheckConstraint(
+            "\"status\" IN ('enrolled', 'passed', 'failed', 'no_show')", name="status_values"
+        ),
+        sa.ForeignKeyConstraint(["certificate_id"], ["certificate.id"], ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(["enrolled_by"], ["user.id"], ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(["participant_id"], ["participant.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["session_id"], ["trainingsession.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("session_id", "participant_id"),
+    )
+    with op.batch_alter_table("enrolment", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_enrolment_certificate_id"), ["certificate_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_enrolment_enrolled_by"), ["enrolled_by"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_enrolment_participant_id"), ["participant_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_enrolment_session_id"), ["session_id"], unique=False)
+
+    op.create_table(
+        "trainingday",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("session_id", sa.Integer(), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("daypart", sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),
+        sa.CheckConstraint("\"daypart\" IN ('am', 'pm')", name="daypart_values"),
+        sa.ForeignKeyConstraint(["session_id"], ["trainingsession.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("session_id", "day", "daypart"),
+    )
+    with op.batch_alter_table("trainingday", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_trainingday_day"), ["day"], unique=False)
+        batch_op.create_index(batch_op.f("ix_trainingday_session_id"), ["session_id"], unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("trainingday", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_trainingday_session_id"))
+        batch_op.drop_index(batch_op.f("ix_trainingday_day"))
+
+    op.drop_table("trainingday")
+    with op.batch_alter_table("enrolment", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_enrolment_session_id"))
+        batch_op.drop_index(batch_op.f("ix_enrolment_participant_id"))
+        batch_op.drop_index(batch_op.f("ix_enrolment_enrolled_by"))
+        batch_op.drop_index(batch_op.f("ix_enrolment_certificate_id"))
+
+    op.drop_table("enrolment")
+    with op.batch_alter_table("trainingsession", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_trainingsession_created_by"))
+
+    op.drop_table("trainingsession")
+    with op.batch_alter_table("regimeevent", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_regimeevent_start_date"))
+        batch_op.drop_index(batch_op.f("ix_regimeevent_participant_id"))
+        batch_op.drop_index(batch_op.f("ix_regimeevent_created_by"))
+
+    op.drop_table("regimeevent")
