@@ -48,7 +48,9 @@ def _register_blueprints(app: Flask) -> None:
     from app.orders import bp as orders_bp
     from app.portal import bp as portal_bp
     from app.referrer import bp as referrer_bp
+    from app.regime.routes import bp as regime_bp
     from app.roster import bp as roster_bp
+    from app.training.routes import bp as training_bp
     from app.warehouse import bp as warehouse_bp
 
     app.register_blueprint(auth_bp)
@@ -60,6 +62,8 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(warehouse_bp)
     app.register_blueprint(portal_bp)
     app.register_blueprint(referrer_bp)
+    app.register_blueprint(training_bp)
+    app.register_blueprint(regime_bp)
 
 
 def _select_locale() -> str:

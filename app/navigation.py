@@ -14,6 +14,8 @@ MENU = (
     ("roster.week", _l("Rooster"), MANAGERS),
     ("coaching.caseload", _l("Deelnemers"), STAFF),
     ("coaching.outcomes", _l("Uitstroom"), MANAGERS),
+    ("training.calendar", _l("Trainingen"), STAFF),
+    ("regime.events", _l("Regime"), MANAGERS),
     ("orders.index", _l("Orders"), MANAGERS),
     ("warehouse.index", _l("Magazijn"), MANAGERS),
     ("portal.orders", _l("Mijn orders"), ("customer",)),

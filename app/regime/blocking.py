@@ -62,19 +62,37 @@ def regime_dayparts(
     )
     if not events:
         return []
-    detainees = [
+    held_in = detainee_ids(session, ids)
+    wanted = set(ids)
+    return [
+        slot
+        for event in events
+        for slot in event_dayparts(event, dates, held_in)
+        if slot[0] in wanted
+    ]
+
+
+def event_dayparts(
+    event: RegimeEvent, dates: dict[str, date], detainees: list[int]
+) -> list[tuple[int, str, str]]:
+    """(participant id, day, daypart) one event holds in the week of `dates`."""
+    people = detainees if event.participant_id is None else [event.participant_id]
+    parts = [event.daypart] if event.daypart else DAYPARTS
+    return [
+        (pid, day, part)
+        for day, when in dates.items()
+        if event.start_date <= when <= event.end_date
+        for pid in people
+        for part in parts
+    ]
+
+
+def detainee_ids(session: Session, ids: list[int]) -> list[int]:
+    """Those of `ids` in the detainees' roster group: a lock-down holds them all."""
+    return [
         pid
         for pid, group in session.exec(
             select(Participant.id, Participant.target_group).where(Participant.id.in_(ids))
         )
         if ROSTER_GROUP_OF[group] == "detainee"
     ]
-    wanted = set(ids)
-    held = []
-    for event in events:
-        people = detainees if event.participant_id is None else [event.participant_id]
-        parts = [event.daypart] if event.daypart else DAYPARTS
-        for day, when in dates.items():
-            if event.start_date <= when <= event.end_date:
-                held.extend((pid, day, part) for pid in people if pid in wanted for part in parts)
-    return held
