@@ -11,7 +11,14 @@ from wtforms import (
     SelectMultipleField,
     StringField,
 )
-from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
+from wtforms.validators import (
+    DataRequired,
+    InputRequired,
+    Length,
+    NumberRange,
+    Optional,
+    ValidationError,
+)
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.labels import label
@@ -25,6 +32,19 @@ REQUIRED_DATE = _l("Vul een geldige datum in (dd-mm-jjjj).")
 class Checkboxes(SelectMultipleField):
     widget = ListWidget(prefix_label=False)
     option_widget = CheckboxInput()
+
+
+class EuroField(DecimalField):
+    """An amount in euros as people type it here: "350,00" as well as "350.00"."""
+
+    def process_formdata(self, valuelist):
+        super().process_formdata([v.replace(",", ".") for v in valuelist])
+
+
+def _some_chosen(form, field) -> None:
+    # Not DataRequired: its `required` flag would make the browser demand every checkbox.
+    if not field.data:
+        raise ValidationError(_l("Kies minstens één dagdeel."))
 
 
 class SessionForm(FlaskForm):
@@ -52,7 +72,7 @@ class SessionForm(FlaskForm):
             NumberRange(min=1, max=500, message=_l("Tussen 1 en 500 plaatsen.")),
         ],
     )
-    cost = DecimalField(
+    cost = EuroField(
         _l("Kosten per deelnemer (euro)"),
         places=2,
         validators=[
@@ -63,9 +83,7 @@ class SessionForm(FlaskForm):
     first_day = DateField(_l("Eerste dag"), validators=[DataRequired(REQUIRED_DATE)])
     last_day = DateField(_l("Laatste dag"), validators=[DataRequired(REQUIRED_DATE)])
     weekdays = Checkboxes(_l("Op deze dagen"), coerce=int, validators=[Optional()])
-    dayparts = Checkboxes(
-        _l("Dagdelen"), validators=[DataRequired(_l("Kies minstens één dagdeel."))]
-    )
+    dayparts = Checkboxes(_l("Dagdelen"), validators=[_some_chosen])
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,4 +96,4 @@ class SessionForm(FlaskForm):
 
     def validate_last_day(self, field) -> None:
         if field.data and self.first_day.data and field.data < self.first_day.data:
-            raise ValueError(_l("De laatste dag ligt vóór de eerste dag."))
+            raise ValidationError(_l("De laatste dag ligt vóór de eerste dag."))

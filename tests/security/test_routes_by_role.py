@@ -74,6 +74,17 @@ EXPECTED: dict[str, set[str] | str] = {
         ).split()
     },
     **{
+        f"training.{name}": STAFF
+        for name in (
+            "calendar detail enrol_participant enrol_people new_session participant_courses "
+            "result unenrol"
+        ).split()
+    },
+    **{
+        f"regime.{name}": MANAGERS
+        for name in ("add events import_confirm import_preview remove").split()
+    },
+    **{
         f"warehouse.{name}": MANAGERS
         for name in (
             "confirm_notice correct create_layout history import_notice index move packing pallet "
@@ -154,6 +165,9 @@ def _ids(db: Session) -> dict[str, object]:
         "contact_id": MISSING,
         "job_id": MISSING,
         "row_id": MISSING,
+        "session_id": MISSING,
+        "enrolment_id": MISSING,
+        "event_id": MISSING,
         "week": WEEK,
         "filename": "css/app.css",
     }
