@@ -17,7 +17,7 @@ REQUIRED_DATE = _l("Vul een geldige datum in (dd-mm-jjjj).")
 class EventForm(FlaskForm):
     kind = SelectField(_l("Soort"), validators=[DataRequired()])
     # Checked below: required for everything but a lock-down, which names nobody.
-    participant = SelectField(_l("Gedetineerde"))
+    participant = SelectField(_l("Gedetineerde"), validate_choice=False)
     start_date = DateField(_l("Datum"), validators=[DataRequired(REQUIRED_DATE)])
     end_date = DateField(_l("Tot en met (leeg: één dag)"), validators=[Optional()])
     daypart = SelectField(_l("Dagdeel"), validators=[Optional()])
@@ -32,6 +32,8 @@ class EventForm(FlaskForm):
         self.daypart.choices = [("", _l("hele dag"))] + [(p, label("daypart", p)) for p in DAYPARTS]
 
     def validate_participant(self, field) -> None:
+        if field.data and field.data not in {value for value, _text in field.choices}:
+            raise ValidationError(_l("Kies de gedetineerde uit de lijst."))
         if self.kind.data == "lockdown" and field.data:
             raise ValidationError(_l("Een lock-down geldt voor alle gedetineerden: kies niemand."))
         if self.kind.data != "lockdown" and not field.data:

@@ -29,6 +29,7 @@ from app.models import (
 from app.orders.labour import weekly_demand
 from app.regime.blocking import blocked_slots
 from app.roster.weeks import day_dates, parse_week
+from app.training.language import language_certificates, language_requirements
 from app.vocab import DAYPARTS, DAYS, ROSTER_GROUP_OF, ROSTER_GROUPS
 
 Slot = tuple[str, str]
@@ -76,6 +77,8 @@ def week_participants(session: Session, monday: date) -> list[Participant]:
 def _departments(session: Session, monday: date) -> list[dict]:
     departments = session.exec(select(Department).order_by(Department.sort_order, Department.code))
     requires = _grouped(session, DepartmentCertificate, lambda row: row.kind, columns=("kind",))
+    for department_id, language in language_requirements(session).items():
+        requires[department_id].append(language)
     mixes = _grouped(
         session, DepartmentMix, lambda row: (row.group, row.share), columns=("group", "share")
     )
@@ -142,6 +145,7 @@ def _participants(session: Session, monday: date, people: list[Participant]) -> 
     )
     absent = _absent_slots(session, monday, ids)
     certificates = _grouped(session, Certificate, lambda r: r, ids)
+    languages = language_certificates(session, ids, monday)
     skills = _grouped(
         session,
         SkillLevel,
@@ -164,7 +168,9 @@ def _participants(session: Session, monday: date, people: list[Participant]) -> 
             "name": p.full_name,
             "group": ROSTER_GROUP_OF[p.target_group],
             "clearance": p.clearance or "inside",
-            "certificates": sorted({c.kind for c in certificates[p.id] if c.valid_on(monday)}),
+            "certificates": sorted(
+                {c.kind for c in certificates[p.id] if c.valid_on(monday)} | languages[p.id]
+            ),
             "skills": dict(sorted(skills[p.id])),
             "available": [
                 list(slot) for slot in sorted(set(available[p.id]) - absent[p.id], key=order.get)

@@ -23,7 +23,7 @@ from wtforms.widgets import CheckboxInput, ListWidget
 
 from app.labels import label
 from app.training.labels import TRAINING_LABELS
-from app.training.models import TRAINING_KINDS
+from app.training.models import ASSESSMENT_KINDS, RESULT_LEVELS, TRAINING_KINDS
 from app.vocab import CERTIFICATE_KINDS, DAYPARTS, DAYS
 
 REQUIRED_DATE = _l("Vul een geldige datum in (dd-mm-jjjj).")
@@ -97,3 +97,26 @@ class SessionForm(FlaskForm):
     def validate_last_day(self, field) -> None:
         if field.data and self.first_day.data and field.data < self.first_day.data:
             raise ValidationError(_l("De laatste dag ligt vóór de eerste dag."))
+
+
+class ResultForm(FlaskForm):
+    kind = SelectField(_l("Soort"), validators=[DataRequired()])
+    day = DateField(_l("Datum"), validators=[DataRequired(REQUIRED_DATE)])
+    # Checked below: required for the language meter only.
+    level = SelectField(_l("Taalniveau"), validate_choice=False)
+    score = IntegerField(
+        _l("Score (0-100)"),
+        validators=[Optional(), NumberRange(min=0, max=100, message=_l("Tussen 0 en 100."))],
+    )
+    outcome = StringField(_l("Uitkomst of advies"), validators=[Optional(), Length(max=500)])
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind.choices = [(k, TRAINING_LABELS["assessment"][k]) for k in ASSESSMENT_KINDS]
+        self.level.choices = [("", "—")] + [(level, level) for level in RESULT_LEVELS]
+
+    def validate_level(self, field) -> None:
+        if field.data and field.data not in RESULT_LEVELS:
+            raise ValidationError(_l("Kies een taalniveau uit de lijst."))
+        if self.kind.data == "language_meter" and not field.data:
+            raise ValidationError(_l("Kies het gemeten taalniveau."))

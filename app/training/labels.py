@@ -18,6 +18,11 @@ TRAINING_LABELS = {
         "failed": _l("niet geslaagd"),
         "no_show": _l("niet gekomen"),
     },
+    "assessment": {
+        "language_meter": _l("taalmeter"),
+        "competence_test": _l("competentietest"),
+        "career_test": _l("beroepskeuzetest"),
+    },
     "regime": {
         "court": _l("zitting"),
         "transport": _l("transport"),

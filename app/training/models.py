@@ -70,3 +70,44 @@ class Enrolment(SQLModel, table=True):
     certificate_id: int | None = Field(
         default=None, sa_column=fk("certificate.id", nullable=True, ondelete="SET NULL")
     )
+
+
+ASSESSMENT_KINDS = ("language_meter", "competence_test", "career_test")
+# The European framework's levels; the Dutch F-levels of a result are mapped onto them
+# (app/training/language.py). Together they are the intake's LANGUAGE_LEVELS
+# (app/coaching/vocab.py, held equal by a test), not imported from there: importing the
+# coaching package registers its views, which reach back into the roster and this module.
+CEFR_LEVELS = ("A1", "A2", "B1", "B2", "C1", "C2")
+RESULT_LEVELS = (*CEFR_LEVELS, "1F", "2F", "3F", "4F")
+
+
+class AssessmentResult(SQLModel, table=True):
+    """A dated result of the language meter or the competence/career-choice test, so the
+    history shows the climb instead of one value overwritten."""
+
+    __table_args__ = (
+        one_of("kind", ASSESSMENT_KINDS),
+        one_of("level", RESULT_LEVELS, nullable=True),
+        CheckConstraint("score IS NULL OR score BETWEEN 0 AND 100", name="score"),
+        CheckConstraint("kind != 'language_meter' OR level IS NOT NULL", name="language_level"),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(sa_column=fk("participant.id"))
+    kind: str = Field(max_length=20)
+    day: date
+    level: str | None = Field(default=None, max_length=2)
+    score: int | None = None
+    outcome: str = Field(default="", max_length=500)
+    entered_by: int | None = Field(
+        default=None, sa_column=fk("user.id", nullable=True, ondelete="SET NULL")
+    )
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class DepartmentLanguage(SQLModel, table=True):
+    """The least language level a department asks for (safety instructions, customers)."""
+
+    __table_args__ = (UniqueConstraint("department_id"), one_of("min_level", CEFR_LEVELS))
+    id: int | None = Field(default=None, primary_key=True)
+    department_id: int = Field(sa_column=fk("department.id"))
+    min_level: str = Field(max_length=2)

@@ -9,14 +9,24 @@ from decimal import Decimal
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlmodel import select
 
 from app import clock
-from app.auth.access import STAFF, roles
+from app.audit import record
+from app.auth.access import MANAGERS, STAFF, roles
 from app.coaching.access import may_open, participant_or_abort, read_participant
 from app.db import get_session
-from app.models import Participant
-from app.training.forms import SessionForm
-from app.training.models import ENROLMENT_STATUSES, Enrolment, TrainingSession
+from app.models import Department, Participant
+from app.training.assessments import add_result, level_chart, results_of
+from app.training.forms import ResultForm, SessionForm
+from app.training.models import (
+    CEFR_LEVELS,
+    ENROLMENT_STATUSES,
+    AssessmentResult,
+    DepartmentLanguage,
+    Enrolment,
+    TrainingSession,
+)
 from app.training.needs import needs
 from app.training.sessions import (
     Refused,
@@ -225,6 +235,11 @@ def unenrol(session_id: int, enrolment_id: int):
 def participant_courses(participant_id: int):
     db = get_session()
     participant = read_participant(db, participant_id, "trainingen")
+    return _participant_page(participant, ResultForm(day=clock.today()))
+
+
+def _participant_page(participant: Participant, result_form: ResultForm, status: int = 200):
+    db = get_session()
     mine = sessions_of(db, participant.id)
     joined = {course.id for _e, course, _first in mine}
     coming = [
@@ -233,8 +248,74 @@ def participant_courses(participant_id: int):
         for entry in entries
         if entry.course.id not in joined
     ]
+    results = results_of(db, participant.id)
     return render_template(
-        "training/participant.html", p=participant, mine=mine, coming=coming, today=clock.today()
+        "training/participant.html",
+        p=participant,
+        mine=mine,
+        coming=coming,
+        results=results,
+        chart=level_chart(results),
+        result_form=result_form,
+    ), status
+
+
+@bp.route("/deelnemer/<int:participant_id>/resultaat", methods=["POST"])
+@roles(*STAFF)
+def add_assessment(participant_id: int):
+    db = get_session()
+    participant = participant_or_abort(db, participant_id)
+    form = ResultForm()
+    if not form.validate():
+        return _participant_page(participant, form, 400)
+    add_result(
+        db,
+        AssessmentResult(
+            participant_id=participant.id,
+            kind=form.kind.data,
+            day=form.day.data,
+            level=form.level.data or None,
+            score=form.score.data,
+            outcome=form.outcome.data or "",
+        ),
+        current_user.id,
+    )
+    db.commit()
+    flash(_("Resultaat opgeslagen."), "success")
+    return redirect(
+        url_for("training.participant_courses", participant_id=participant.id) + "#taal"
+    )
+
+
+@bp.route("/taaleisen", methods=["GET", "POST"])
+@roles(*MANAGERS)
+def language_rules():
+    """The least language level per department; the roster requires it from everyone there."""
+    db = get_session()
+    departments = list(db.exec(select(Department).order_by(Department.sort_order, Department.name)))
+    current = {row.department_id: row for row in db.exec(select(DepartmentLanguage))}
+    if request.method == "POST":
+        for department in departments:
+            wanted = request.form.get(f"afdeling-{department.id}", "")
+            row = current.get(department.id)
+            if wanted not in CEFR_LEVELS:
+                if row is not None:
+                    db.delete(row)
+                continue
+            row = row or DepartmentLanguage(department_id=department.id, min_level=wanted)
+            row.min_level = wanted
+            db.add(row)
+        record(db, "update", "taaleisen afdelingen")
+        db.commit()
+        flash(
+            _("Taaleisen opgeslagen; het rooster gebruikt ze bij de volgende planning."), "success"
+        )
+        return redirect(url_for("training.language_rules"))
+    return render_template(
+        "training/language_rules.html",
+        departments=departments,
+        current={pid: row.min_level for pid, row in current.items()},
+        levels=CEFR_LEVELS,
     )
 
 

@@ -1,4 +1,5 @@
-"""Training sessions with their dayparts and enrolments, and the prison's regime events.
+"""Training sessions with their dayparts and enrolments, the prison's regime events, dated
+language and test results, and departments' minimum language level.
 
 Revision ID: 0012
 Revises: 0004
@@ -67,7 +68,7 @@ def upgrade() -> None:
         sa.Column("created_by", sa.Integer(), nullable=True),
         sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.CheckConstraint(
-            "\"certificate\" IS NULL OR "
+            '"certificate" IS NULL OR '
             "\"certificate\" IN ('vca', 'bhv', 'forklift', 'code95', 'language')",
             name="certificate_values",
         ),
@@ -130,8 +131,68 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_trainingday_day"), ["day"], unique=False)
         batch_op.create_index(batch_op.f("ix_trainingday_session_id"), ["session_id"], unique=False)
 
+    op.create_table(
+        "departmentlanguage",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("department_id", sa.Integer(), nullable=False),
+        sa.Column("min_level", sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),
+        sa.CheckConstraint(
+            "\"min_level\" IN ('A1', 'A2', 'B1', 'B2', 'C1', 'C2')", name="min_level_values"
+        ),
+        sa.ForeignKeyConstraint(["department_id"], ["department.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("department_id"),
+    )
+    with op.batch_alter_table("departmentlanguage", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_departmentlanguage_department_id"), ["department_id"], unique=False
+        )
+
+    op.create_table(
+        "assessmentresult",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("participant_id", sa.Integer(), nullable=False),
+        sa.Column("kind", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("level", sqlmodel.sql.sqltypes.AutoString(length=2), nullable=True),
+        sa.Column("score", sa.Integer(), nullable=True),
+        sa.Column("outcome", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
+        sa.Column("entered_by", sa.Integer(), nullable=True),
+        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.CheckConstraint("kind != 'language_meter' OR level IS NOT NULL", name="language_level"),
+        sa.CheckConstraint(
+            "\"kind\" IN ('language_meter', 'competence_test', 'career_test')", name="kind_values"
+        ),
+        sa.CheckConstraint(
+            "\"level\" IS NULL OR "
+            "\"level\" IN ('A1', 'A2', 'B1', 'B2', 'C1', 'C2', '1F', '2F', '3F', '4F')",
+            name="level_values",
+        ),
+        sa.CheckConstraint("score IS NULL OR score BETWEEN 0 AND 100", name="score"),
+        sa.ForeignKeyConstraint(["entered_by"], ["user.id"], ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(["participant_id"], ["participant.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("assessmentresult", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_assessmentresult_entered_by"), ["entered_by"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_assessmentresult_participant_id"), ["participant_id"], unique=False
+        )
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("assessmentresult", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_assessmentresult_participant_id"))
+        batch_op.drop_index(batch_op.f("ix_assessmentresult_entered_by"))
+
+    op.drop_table("assessmentresult")
+    with op.batch_alter_table("departmentlanguage", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_departmentlanguage_department_id"))
+
+    op.drop_table("departmentlanguage")
+
     with op.batch_alter_table("trainingday", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_trainingday_session_id"))
         batch_op.drop_index(batch_op.f("ix_trainingday_day"))

@@ -76,10 +76,11 @@ EXPECTED: dict[str, set[str] | str] = {
     **{
         f"training.{name}": STAFF
         for name in (
-            "calendar detail enrol_participant enrol_people new_session participant_courses "
-            "result unenrol"
+            "add_assessment calendar detail enrol_participant enrol_people new_session "
+            "participant_courses result unenrol"
         ).split()
     },
+    "training.language_rules": MANAGERS,
     **{
         f"regime.{name}": MANAGERS
         for name in ("add events import_confirm import_preview remove").split()
