@@ -46,6 +46,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.coaching import bp as coaching_bp
     from app.main import bp as main_bp
     from app.orders import bp as orders_bp
+    from app.ownplan.routes import bp as ownplan_bp
     from app.portal import bp as portal_bp
     from app.referrer import bp as referrer_bp
     from app.regime.routes import bp as regime_bp
@@ -64,6 +65,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(referrer_bp)
     app.register_blueprint(training_bp)
     app.register_blueprint(regime_bp)
+    app.register_blueprint(ownplan_bp)
 
 
 def _select_locale() -> str:

@@ -5,6 +5,7 @@ import app.coaching.models  # noqa: F401
 import app.dataversion  # noqa: F401
 import app.models  # noqa: F401
 import app.orders.models  # noqa: F401
+import app.ownplan.models  # noqa: F401
 import app.regime.models  # noqa: F401
 import app.roster.models  # noqa: F401
 import app.security.models  # noqa: F401

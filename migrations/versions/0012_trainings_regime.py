@@ -1,5 +1,6 @@
 """Training sessions with their dayparts and enrolments, the prison's regime events, dated
-language and test results, and departments' minimum language level.
+language and test results, departments' minimum language level, and the participant's own
+plan (goals, when it was discussed, the inburgering route).
 
 Revision ID: 0012
 Revises: 0004
@@ -164,7 +165,7 @@ def upgrade() -> None:
             "\"kind\" IN ('language_meter', 'competence_test', 'career_test')", name="kind_values"
         ),
         sa.CheckConstraint(
-            "\"level\" IS NULL OR "
+            '"level" IS NULL OR '
             "\"level\" IN ('A1', 'A2', 'B1', 'B2', 'C1', 'C2', '1F', '2F', '3F', '4F')",
             name="level_values",
         ),
@@ -181,8 +182,74 @@ def upgrade() -> None:
             batch_op.f("ix_assessmentresult_participant_id"), ["participant_id"], unique=False
         )
 
+    op.create_table(
+        "inburgering",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("participant_id", sa.Integer(), nullable=False),
+        sa.Column("route", sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+        sa.Column("deadline", sa.Date(), nullable=True),
+        sa.CheckConstraint(
+            "\"route\" IN ('b1', 'education', 'self_reliance')", name="route_values"
+        ),
+        sa.ForeignKeyConstraint(["participant_id"], ["participant.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("participant_id"),
+    )
+    with op.batch_alter_table("inburgering", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_inburgering_participant_id"), ["participant_id"], unique=False
+        )
+
+    op.create_table(
+        "plangoal",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("participant_id", sa.Integer(), nullable=False),
+        sa.Column("text", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
+        sa.Column("agreed_on", sa.Date(), nullable=False),
+        sa.Column("next_step", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
+        sa.Column("reached_on", sa.Date(), nullable=True),
+        sa.ForeignKeyConstraint(["participant_id"], ["participant.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("plangoal", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_plangoal_participant_id"), ["participant_id"], unique=False
+        )
+
+    op.create_table(
+        "plandiscussion",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("participant_id", sa.Integer(), nullable=False),
+        sa.Column("day", sa.Date(), nullable=False),
+        sa.Column("coach_id", sa.Integer(), nullable=True),
+        sa.Column("note", sqlmodel.sql.sqltypes.AutoString(length=500), nullable=False),
+        sa.Column("created_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
+        sa.ForeignKeyConstraint(["coach_id"], ["user.id"], ondelete="SET NULL"),
+        sa.ForeignKeyConstraint(["participant_id"], ["participant.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    with op.batch_alter_table("plandiscussion", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_plandiscussion_coach_id"), ["coach_id"], unique=False)
+        batch_op.create_index(
+            batch_op.f("ix_plandiscussion_participant_id"), ["participant_id"], unique=False
+        )
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("plandiscussion", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_plandiscussion_participant_id"))
+        batch_op.drop_index(batch_op.f("ix_plandiscussion_coach_id"))
+
+    op.drop_table("plandiscussion")
+    with op.batch_alter_table("plangoal", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_plangoal_participant_id"))
+
+    op.drop_table("plangoal")
+    with op.batch_alter_table("inburgering", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_inburgering_participant_id"))
+
+    op.drop_table("inburgering")
+
     with op.batch_alter_table("assessmentresult", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_assessmentresult_participant_id"))
         batch_op.drop_index(batch_op.f("ix_assessmentresult_entered_by"))

@@ -81,6 +81,7 @@ EXPECTED: dict[str, set[str] | str] = {
         ).split()
     },
     "training.language_rules": MANAGERS,
+    **{f"ownplan.{name}": STAFF for name in ("add discussed edit inburgering reached").split()},
     **{
         f"regime.{name}": MANAGERS
         for name in ("add events import_confirm import_preview remove").split()
@@ -169,6 +170,7 @@ def _ids(db: Session) -> dict[str, object]:
         "session_id": MISSING,
         "enrolment_id": MISSING,
         "event_id": MISSING,
+        "goal_id": MISSING,
         "week": WEEK,
         "filename": "css/app.css",
     }
