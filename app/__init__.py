@@ -51,6 +51,7 @@ def _register_blueprints(app: Flask) -> None:
     from app.referrer import bp as referrer_bp
     from app.regime.routes import bp as regime_bp
     from app.roster import bp as roster_bp
+    from app.supervision.routes import bp as supervision_bp
     from app.training.routes import bp as training_bp
     from app.warehouse import bp as warehouse_bp
 
@@ -66,6 +67,7 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(training_bp)
     app.register_blueprint(regime_bp)
     app.register_blueprint(ownplan_bp)
+    app.register_blueprint(supervision_bp)
 
 
 def _select_locale() -> str:

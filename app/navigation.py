@@ -16,6 +16,7 @@ MENU = (
     ("coaching.outcomes", _l("Uitstroom"), MANAGERS),
     ("training.calendar", _l("Trainingen"), STAFF),
     ("regime.events", _l("Regime"), MANAGERS),
+    ("supervision.index", _l("Werkmeesters"), MANAGERS),
     ("orders.index", _l("Orders"), MANAGERS),
     ("warehouse.index", _l("Magazijn"), MANAGERS),
     ("portal.orders", _l("Mijn orders"), ("customer",)),

@@ -9,5 +9,6 @@ import app.ownplan.models  # noqa: F401
 import app.regime.models  # noqa: F401
 import app.roster.models  # noqa: F401
 import app.security.models  # noqa: F401
+import app.supervision.models  # noqa: F401
 import app.training.models  # noqa: F401
 import inventory.models  # noqa: F401

@@ -1,6 +1,7 @@
 """Training sessions with their dayparts and enrolments, the prison's regime events, dated
 language and test results, departments' minimum language level, and the participant's own
-plan (goals, when it was discussed, the inburgering route).
+plan (goals, when it was discussed, the inburgering route), and work supervisors with the
+dayparts that need one and their week.
 
 Revision ID: 0012
 Revises: 0004
@@ -234,8 +235,68 @@ def upgrade() -> None:
             batch_op.f("ix_plandiscussion_participant_id"), ["participant_id"], unique=False
         )
 
+    op.create_table(
+        "supervisor",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("name", sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
+        sa.Column("active", sa.Boolean(), nullable=False),
+        sa.PrimaryKeyConstraint("id"),
+    )
+    op.create_table(
+        "supervisionneed",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("department_id", sa.Integer(), nullable=False),
+        sa.Column("day", sqlmodel.sql.sqltypes.AutoString(length=3), nullable=False),
+        sa.Column("daypart", sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),
+        sa.CheckConstraint("\"day\" IN ('mon', 'tue', 'wed', 'thu', 'fri')", name="day_values"),
+        sa.CheckConstraint("\"daypart\" IN ('am', 'pm')", name="daypart_values"),
+        sa.ForeignKeyConstraint(["department_id"], ["department.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("department_id", "day", "daypart"),
+    )
+    with op.batch_alter_table("supervisionneed", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_supervisionneed_department_id"), ["department_id"], unique=False
+        )
+
+    op.create_table(
+        "supervisorshift",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("supervisor_id", sa.Integer(), nullable=False),
+        sa.Column("week", sqlmodel.sql.sqltypes.AutoString(length=8), nullable=False),
+        sa.Column("department_id", sa.Integer(), nullable=False),
+        sa.Column("day", sqlmodel.sql.sqltypes.AutoString(length=3), nullable=False),
+        sa.Column("daypart", sqlmodel.sql.sqltypes.AutoString(length=2), nullable=False),
+        sa.CheckConstraint("\"day\" IN ('mon', 'tue', 'wed', 'thu', 'fri')", name="day_values"),
+        sa.CheckConstraint("\"daypart\" IN ('am', 'pm')", name="daypart_values"),
+        sa.ForeignKeyConstraint(["department_id"], ["department.id"], ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(["supervisor_id"], ["supervisor.id"], ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("supervisor_id", "week", "day", "daypart"),
+    )
+    with op.batch_alter_table("supervisorshift", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_supervisorshift_department_id"), ["department_id"], unique=False
+        )
+        batch_op.create_index(
+            batch_op.f("ix_supervisorshift_supervisor_id"), ["supervisor_id"], unique=False
+        )
+        batch_op.create_index(batch_op.f("ix_supervisorshift_week"), ["week"], unique=False)
+
 
 def downgrade() -> None:
+    with op.batch_alter_table("supervisorshift", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_supervisorshift_week"))
+        batch_op.drop_index(batch_op.f("ix_supervisorshift_supervisor_id"))
+        batch_op.drop_index(batch_op.f("ix_supervisorshift_department_id"))
+
+    op.drop_table("supervisorshift")
+    with op.batch_alter_table("supervisionneed", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_supervisionneed_department_id"))
+
+    op.drop_table("supervisionneed")
+    op.drop_table("supervisor")
+
     with op.batch_alter_table("plandiscussion", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_plandiscussion_participant_id"))
         batch_op.drop_index(batch_op.f("ix_plandiscussion_coach_id"))

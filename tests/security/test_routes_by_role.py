@@ -83,6 +83,10 @@ EXPECTED: dict[str, set[str] | str] = {
     "training.language_rules": MANAGERS,
     **{f"ownplan.{name}": STAFF for name in ("add discussed edit inburgering reached").split()},
     **{
+        f"supervision.{name}": MANAGERS
+        for name in ("add_supervisor index save_needs save_week week").split()
+    },
+    **{
         f"regime.{name}": MANAGERS
         for name in ("add events import_confirm import_preview remove").split()
     },
