@@ -99,6 +99,7 @@ def test_results_are_recorded_with_their_history_and_shown_in_the_report(client,
         },
     )
     page = client.get(f"/trainingen/deelnemer/{learner.id}").get_data(as_text=True)
+    assert page.count('id="taal-title"') == 1
     chart = page[page.find("<figure") : page.find("</figure>")]
     assert "Taalniveau door de tijd" in chart and chart.count('class="marker"') == 2
     assert "beroepskeuzetest" in page and "Logistiek of groen" in page
