@@ -50,9 +50,13 @@ def _register_blueprints(app: Flask) -> None:
     from app.main import bp as main_bp
     from app.money.blueprint import bp as money_bp
     from app.orders import bp as orders_bp
+    from app.ownplan.routes import bp as ownplan_bp
     from app.portal import bp as portal_bp
     from app.referrer import bp as referrer_bp
+    from app.regime.routes import bp as regime_bp
     from app.roster import bp as roster_bp
+    from app.supervision.routes import bp as supervision_bp
+    from app.training.routes import bp as training_bp
     from app.warehouse import bp as warehouse_bp
 
     app.register_blueprint(auth_bp)
@@ -65,6 +69,10 @@ def _register_blueprints(app: Flask) -> None:
     app.register_blueprint(portal_bp)
     app.register_blueprint(referrer_bp)
     app.register_blueprint(money_bp)
+    app.register_blueprint(training_bp)
+    app.register_blueprint(regime_bp)
+    app.register_blueprint(ownplan_bp)
+    app.register_blueprint(supervision_bp)
 
 
 def _select_locale() -> str:

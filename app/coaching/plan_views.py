@@ -8,10 +8,11 @@ from app import clock
 from app.auth.access import STAFF, roles
 from app.coaching import bp
 from app.coaching.access import read_participant
-from app.coaching.attendance import rostered_this_week
 from app.coaching.file import load_file
 from app.db import get_session
 from app.models import Certificate
+from app.ownplan.forms import ROUTE_LABELS
+from app.ownplan.plan import load_plan
 from app.vocab import DAYPARTS, DAYS
 
 
@@ -31,7 +32,8 @@ def own_plan(participant_id: int):
         p=participant,
         file=file,
         obtained=obtained,
-        rostered=rostered_this_week(db, participant.id, clock.today()),
+        plan=load_plan(db, participant, clock.today()),
+        routes=ROUTE_LABELS,
         learning=[d.name for d in file.departments if d.id in file.learning],
         work_days=[
             (day, [part for part in DAYPARTS if (day, part) in file.availability])

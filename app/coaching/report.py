@@ -1,6 +1,6 @@
 """The progress report for the referrer: one participant, one period, as page or workbook."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from flask_babel import gettext as _
@@ -21,6 +21,8 @@ from app.coaching.vocab import ATTENDANCE_STATUSES, COMPETENCES
 from app.exports import Sheet, xlsx_bytes
 from app.labels import label
 from app.models import Certificate, Department, Participant
+from app.training.assessments import results_of
+from app.training.models import AssessmentResult
 
 
 @dataclass
@@ -45,6 +47,8 @@ class ProgressReport:
     ladder: list[LadderStep]
     portfolio: list[PortfolioStep]
     summary: str
+    # Language meter and test results up to the period's end (app/training).
+    assessments: list[AssessmentResult] = field(default_factory=list)
 
 
 def summary_row(db: Session, participant_id: int, start: date, end: date) -> ReportSummary:
@@ -108,6 +112,7 @@ def build_report(db: Session, participant: Participant, start: date, end: date) 
             )
         ),
         summary=summary_row(db, pid, start, end).text,
+        assessments=results_of(db, pid, until=end),
     )
 
 
@@ -183,6 +188,15 @@ def report_tables(report: ProgressReport) -> list[ReportTable]:
             [
                 (label("competence", t.competence), t.first, t.last, t.average, t.count)
                 for t in report.competences
+            ],
+        ),
+        ReportTable(
+            _("Taal en testen"),
+            _("Taal en testen"),
+            (_("Datum"), _("Soort"), _("Taalniveau"), _("Score"), _("Uitkomst of advies")),
+            [
+                (dutch_date(r.day), label("assessment", r.kind), r.level or "", r.score, r.outcome)
+                for r in report.assessments
             ],
         ),
         ReportTable(

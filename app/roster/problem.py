@@ -29,8 +29,10 @@ from app.models import (
     StaffingOverride,
 )
 from app.orders.labour import weekly_demand
+from app.regime.blocking import blocked_slots
 from app.roster.models import CertificateCover
 from app.roster.weeks import day_dates, parse_week
+from app.training.language import language_certificates, language_requirements
 from app.vocab import DAYPARTS, DAYS, ROSTER_GROUP_OF, ROSTER_GROUPS
 
 Slot = tuple[str, str]
@@ -100,6 +102,8 @@ def _departments(session: Session, monday: date, covers: dict) -> list[dict]:
         .order_by(Department.sort_order, Department.code)
     )
     requires = _grouped(session, DepartmentCertificate, lambda row: row.kind, columns=("kind",))
+    for department_id, language in language_requirements(session).items():
+        requires[department_id].append(language)
     mixes = _grouped(
         session, DepartmentMix, lambda row: (row.group, row.share), columns=("group", "share")
     )
@@ -170,6 +174,7 @@ def _participants(session: Session, monday: date, people: list[Participant]) -> 
     for pid, slots in _ended_slots(session, monday, closed).items():
         absent[pid] |= slots
     certificates = _grouped(session, Certificate, lambda r: r, ids)
+    languages = language_certificates(session, ids, monday)
     skills = _grouped(
         session,
         SkillLevel,
@@ -192,7 +197,9 @@ def _participants(session: Session, monday: date, people: list[Participant]) -> 
             "name": p.full_name,
             "group": ROSTER_GROUP_OF[p.target_group],
             "clearance": effective_clearance(p, monday + timedelta(days=4)),
-            "certificates": sorted({c.kind for c in certificates[p.id] if c.valid_on(monday)}),
+            "certificates": sorted(
+                {c.kind for c in certificates[p.id] if c.valid_on(monday)} | languages[p.id]
+            ),
             "skills": dict(sorted(skills[p.id])),
             "available": [
                 list(slot) for slot in sorted(set(available[p.id]) - absent[p.id], key=order.get)
@@ -207,7 +214,8 @@ def _participants(session: Session, monday: date, people: list[Participant]) -> 
 
 
 def _absent_slots(session: Session, monday: date, ids: list[int]) -> dict[int, set[Slot]]:
-    """The dayparts of this week each participant is registered absent (sick, leave, ...)."""
+    """The dayparts of this week each participant is registered absent (sick, leave, ...),
+    in a course, or held by the prison's regime (court date, transport, lock-down)."""
     dates = day_dates(monday)
     absences = session.exec(
         select(Absence).where(
@@ -222,6 +230,8 @@ def _absent_slots(session: Session, monday: date, ids: list[int]) -> dict[int, s
             if absence.start_date <= when <= absence.end_date:
                 parts = [absence.daypart] if absence.daypart else DAYPARTS
                 slots[absence.participant_id].update((day, part) for part in parts)
+    for participant_id, blocked in blocked_slots(session, monday, ids).items():
+        slots[participant_id] |= blocked
     return slots
 
 

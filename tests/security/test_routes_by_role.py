@@ -106,6 +106,23 @@ EXPECTED: dict[str, set[str] | str] = {
         ).split()
     },
     **{
+        f"training.{name}": STAFF
+        for name in (
+            "add_assessment calendar detail enrol_participant enrol_people new_session "
+            "participant_courses result unenrol"
+        ).split()
+    },
+    "training.language_rules": MANAGERS,
+    **{f"ownplan.{name}": STAFF for name in ("add discussed edit inburgering reached").split()},
+    **{
+        f"supervision.{name}": MANAGERS
+        for name in ("add_supervisor index save_needs save_week week").split()
+    },
+    **{
+        f"regime.{name}": MANAGERS
+        for name in ("add events import_confirm import_preview remove").split()
+    },
+    **{
         f"warehouse.{name}": MANAGERS
         for name in (
             "confirm_notice correct create_layout history import_notice index move packing pallet "
@@ -192,6 +209,10 @@ def _ids(db: Session) -> dict[str, object]:
         "assignment_id": MISSING,
         "pair_id": MISSING,
         "token": "no-such-link",
+        "session_id": MISSING,
+        "enrolment_id": MISSING,
+        "event_id": MISSING,
+        "goal_id": MISSING,
         "week": WEEK,
         "month": "2026-11",
         "invoice_id": MISSING,

@@ -1,8 +1,8 @@
 """Attendance times and walk-ins, department hours, approved hours and corrections, pay
 rates, trajectory billing, invoices with gapless numbers, article and storage prices.
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-12-04 20:25:53.532745
 """
 
@@ -13,8 +13,8 @@ import sqlmodel
 from alembic import op
 
 
-revision: str = "0009"
-down_revision: str | Sequence[str] | None = "0008"
+revision: str = "0008"
+down_revision: str | Sequence[str] | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
