@@ -11,14 +11,15 @@ export FLASK_APP := app
 
 run: setup
 	$(PY) -m flask db-upgrade
-	$(PY) -m flask seed-demo
+	$(PY) -m flask seed-demo --port $(PORT)
 	@echo "Fabriek runs at http://127.0.0.1:$(PORT)  (stop with Ctrl+C)"
 	REDIS_URL= $(VENV)/bin/gunicorn --no-control-socket --workers 2 --threads 4 --bind 127.0.0.1:$(PORT) "app:create_app()"
 
-# Every test on SQLite, then every test again on PostgreSQL (browser and warehouse-logic
-# tests included, each test in a database of its own); only the solver, which has no
-# database, runs once.
-test: test-sqlite test-postgres
+# Every test on SQLite and, alongside it, every test again on PostgreSQL (browser and
+# warehouse-logic tests included, each test in a database of its own); only the solver,
+# which has no database, runs once (.ci/test.sh).
+test: setup browser
+	bash .ci/test.sh
 
 # Redis (.ci/redis.sh) serves the tests of the RQ job runner; `&&` makes a missing one fail.
 test-sqlite: setup browser

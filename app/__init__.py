@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from app import clock, db  # noqa: F401  (clock: hands the warehouse package its clock)
 from app.config import ROOT, Config, config_from_env
+from app.convert import IdConverter
 from app.extensions import babel, csrf, htmx, login_manager
 
 
@@ -17,6 +18,8 @@ def create_app(config: type[Config] | None = None) -> Flask:
         static_folder="static",
     )
     app.config.from_object(config)
+    # Before any route is added: every <int:...> id is bounded to what the database holds.
+    app.url_map.converters["int"] = IdConverter
 
     db.init_app(app)
     csrf.init_app(app)

@@ -10,6 +10,7 @@ from sqlmodel import Session
 
 from app import backup, migrate
 from app.auth.passwords import password_problems
+from app.coaching.progress import upload_dir
 from app.db import session_scope
 from app.vocab import ROLES
 
@@ -37,7 +38,15 @@ def db_upgrade() -> None:
 
 @click.command("seed-demo")
 @with_appcontext
-def seed_demo() -> None:
+@click.option(
+    "--port",
+    type=int,
+    default=8000,
+    envvar="PORT",
+    show_default=True,
+    help="The port the app is served on, for the address printed with the logins.",
+)
+def seed_demo(port: int) -> None:
     """Load the demo workshop into an empty database and print the demo logins."""
     from app.demo import AlreadySeeded, demo_logins, load_demo
     from data.generator import DEMO_PASSWORD
@@ -47,7 +56,7 @@ def seed_demo() -> None:
             load_demo(session)
     except AlreadySeeded:
         click.echo("The database already holds data; the demo set was not loaded again.")
-    click.echo(f"\nDemo logins at http://127.0.0.1:8000 (password for all: {DEMO_PASSWORD}):")
+    click.echo(f"\nDemo logins at http://127.0.0.1:{port} (password for all: {DEMO_PASSWORD}):")
     for email, role in demo_logins():
         click.echo(f"  {role:<9} {email}")
 
@@ -134,9 +143,9 @@ def _account(session: Session, email: str) -> "User":
 @with_appcontext
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 def backup_command(path: Path) -> None:
-    """Copy the whole database to PATH (SQLite file or pg_dump custom format)."""
+    """Write the database and the attachments to the archive PATH."""
     try:
-        backup.backup(current_app.config["DATABASE_URL"], path)
+        backup.backup(current_app.config["DATABASE_URL"], path, upload_dir())
     except backup.BackupError as error:
         raise click.ClickException(str(error)) from error
     click.echo(f"Backup written to {path}.")
@@ -147,12 +156,15 @@ def backup_command(path: Path) -> None:
 @click.argument("path", type=click.Path(dir_okay=False, exists=True, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite a database that already holds data.")
 def restore_command(path: Path, force: bool) -> None:
-    """Replace the database's contents with the backup at PATH."""
+    """Replace the database's contents and the attachments with the backup at PATH."""
     url = current_app.config["DATABASE_URL"]
     current_app.extensions["engine"].dispose()
     try:
-        backup.restore(url, path, force=force)
+        files = backup.restore(url, path, upload_dir(), force=force)
     except backup.BackupError as error:
         raise click.ClickException(str(error)) from error
     counts = backup.row_counts(url)
-    click.echo(f"Restored {sum(counts.values())} rows in {len(counts)} tables from {path}.")
+    click.echo(
+        f"Restored {sum(counts.values())} rows in {len(counts)} tables "
+        f"and {files} attachments from {path}."
+    )

@@ -34,7 +34,14 @@ log = logging.getLogger(__name__)
 # Tables no cached page reads, written on reads or while the solver runs. The week view
 # reads its solver job fresh on every request, so the job's progress needs no new version.
 NOT_SHOWN = frozenset(
-    {"dataversion", "auditentry", "login_attempt", "login_lock_release", "solverjob"}
+    {
+        "dataversion",
+        "auditentry",
+        "login_attempt",
+        "login_lock_release",
+        "login_session",
+        "solverjob",
+    }
 )
 ROW_ID = 1
 # Session.info keys: the transaction wrote something shown (until it ends), and its

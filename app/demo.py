@@ -1,11 +1,18 @@
-"""Loading the demo workshop of `data/demo.json` into an empty database."""
+"""Loading the demo workshop of `data/demo.json` into an empty database.
+
+The file is written around its `reference_date` (a Monday); loading moves every date in it
+by whole weeks into the current week, so the demo looks the same on any day: the same
+orders due the same weekday, the same certificates about to expire, the same absences.
+"""
 
 import json
-from datetime import date
+import re
+from datetime import date, timedelta
 from pathlib import Path
 
 from sqlmodel import Session, select
 
+from app import clock
 from app.auth.users import create_user
 from app.config import ROOT
 from app.models import (
@@ -46,7 +53,7 @@ def demo_logins(path: Path = DEMO_FILE) -> list[tuple[str, str]]:
 def load_demo(session: Session, path: Path = DEMO_FILE) -> None:
     if session.exec(select(User)).first() is not None:
         raise AlreadySeeded()
-    data = _read(path)
+    data = in_week(_read(path), clock.this_monday())
     departments = _departments(session, data["departments"])
     participants = _participants(session, data["participants"], departments)
     _avoid(session, data["avoid"], participants)
@@ -58,6 +65,29 @@ def load_demo(session: Session, path: Path = DEMO_FILE) -> None:
 
 def _read(path: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+ORDER_NUMBER = re.compile(r"ORD-\d{4}-")
+
+
+def in_week(data: dict, monday: date) -> dict:
+    """The demo moved by whole weeks so its reference Monday is `monday`: every ISO date
+    moves, and order numbers take the year of that week's Monday (numbers are per year)."""
+    shift = timedelta(weeks=(monday - date.fromisoformat(data["reference_date"])).days // 7)
+
+    def move(value: object) -> object:
+        if isinstance(value, dict):
+            return {key: move(item) for key, item in value.items()}
+        if isinstance(value, list):
+            return [move(item) for item in value]
+        if isinstance(value, str) and ISO_DAY.fullmatch(value):
+            return (date.fromisoformat(value) + shift).isoformat()
+        if isinstance(value, str) and ORDER_NUMBER.match(value):
+            return ORDER_NUMBER.sub(f"ORD-{monday.year}-", value, count=1)
+        return value
+
+    return move(data)
 
 
 def _departments(session: Session, rows: list[dict]) -> dict[str, Department]:

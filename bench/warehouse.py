@@ -19,6 +19,7 @@ from pathlib import Path
 from sqlalchemy import insert
 from sqlmodel import Session, SQLModel, create_engine
 
+import app.clock  # noqa: F401  (hands the warehouse package its clock)
 from inventory.layout import create_locations
 from inventory.models import (
     TABLES,

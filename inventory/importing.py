@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 from inventory.errors import ImportInvalid, InventoryError
 from inventory.models import Article, Customer, Pallet
 from inventory.receiving import MAX_PALLETS, receive_pallets, split_units
-from inventory.tabular import Column, Row, RowError, positive_int, text, validate_rows
+from inventory.tabular import Column, Lookups, Row, RowError, positive_int, text, validate_rows
 
 INBOUND_COLUMNS = (
     Column("customer", text, aliases=("klant",)),
@@ -47,15 +47,19 @@ class _CellRefused(Exception):
         self.column, self.code, self.value = column, code, value
 
 
-def _resolve(session: Session, row: Row) -> InboundLine:
+def _resolve(found: Lookups, row: Row) -> InboundLine:
     """Turn a parsed row into database ids, or raise an error naming its column."""
     values = row.values
-    customer = session.exec(select(Customer).where(Customer.name == values["customer"])).first()
+    name, code = values["customer"], values["article"]
+    customer = found.first(
+        ("customer", name), lambda: select(Customer).where(Customer.name == name)
+    )
     if customer is None:
         raise _CellRefused("customer", "unknown_customer", values["customer"])
-    article = session.exec(
-        select(Article).where(Article.customer_id == customer.id, Article.code == values["article"])
-    ).first()
+    article = found.first(
+        ("article", customer.id, code),
+        lambda: select(Article).where(Article.customer_id == customer.id, Article.code == code),
+    )
     if article is None:
         raise _CellRefused("article", "unknown_article", values["article"])
     if not customer.active:
@@ -80,9 +84,10 @@ def parse_inbound_notice(
     rows, errors = validate_rows(frame, INBOUND_COLUMNS)
     lines: list[InboundLine] = []
     pallets = 0
+    found = Lookups(session)
     for row in rows:
         try:
-            lines.append(_resolve(session, row))
+            lines.append(_resolve(found, row))
         except _CellRefused as refused:
             errors.append(RowError(row.line, refused.column, refused.code, refused.value))
             continue

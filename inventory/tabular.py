@@ -7,17 +7,37 @@ guessed by pandas, so "12,5" or "1e3" in a units column is an error rather
 than a silently different number.
 """
 
+import csv
+import io
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from itertools import chain, islice
 from pathlib import Path
 from typing import IO, Any
 
 import pandas as pd
+from sqlmodel import Session
+
+from inventory.bounds import FIRST_DAY, INT_MAX, LAST_DAY
 
 HEADER_LINE = 1
 EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls")
+# More lines than any real notice or order list; a file with more is refused after reading
+# only this many, so a sheet of 200,000 rows never ties up a worker.
+MAX_ROWS = 500
+# A CSV line of 200,000 separators took pandas minutes; no import has more than a few columns.
+MAX_COLUMNS = 50
+CSV_DELIMITERS = ";,\t"
+
+
+class TableTooLarge(ValueError):
+    """`reason`: too_many_rows (past MAX_ROWS below the header) or too_many_columns."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
 
 
 class CellError(ValueError):
@@ -55,6 +75,21 @@ class Row:
     values: dict[str, Any] = field(default_factory=dict)
 
 
+class Lookups:
+    """The database rows a file names, each read once: a file of MAX_ROWS lines usually
+    names a handful of customers and articles, and a query per line made previews slow."""
+
+    def __init__(self, session: Session) -> None:
+        self._session = session
+        self._found: dict[tuple, Any] = {}
+
+    def first(self, key: tuple, query: Callable[[], Any]) -> Any:
+        """The first row of `query()`, or None, remembered under `key`."""
+        if key not in self._found:
+            self._found[key] = self._session.exec(query()).first()
+        return self._found[key]
+
+
 def text(value: str) -> str:
     return value
 
@@ -62,6 +97,9 @@ def text(value: str) -> str:
 def positive_int(value: str) -> int:
     if not re.fullmatch(r"\d+", value):
         raise CellError("not_a_whole_number")
+    # Length first: int() of thousands of digits is slow, and refused past 4,300.
+    if len(value.lstrip("0")) > len(str(INT_MAX)) or int(value) > INT_MAX:
+        raise CellError("too_large")
     number = int(value)
     if number < 1:
         raise CellError("must_be_positive")
@@ -75,23 +113,71 @@ def a_date(value: str) -> date:
     """ISO dates, Excel's date cells, and the Dutch day-month-year people type."""
     for date_format in DATE_FORMATS:
         try:
-            return datetime.strptime(value, date_format).date()
+            found = datetime.strptime(value, date_format).date()
         except ValueError:
             continue
+        if not FIRST_DAY <= found <= LAST_DAY:
+            raise CellError("date_out_of_range")
+        return found
     raise CellError("not_a_date")
 
 
-def read_table(source: str | Path | IO[bytes], filename: str | None = None) -> pd.DataFrame:
+def read_table(
+    source: str | Path | IO[bytes], filename: str | None = None, max_rows: int = MAX_ROWS
+) -> pd.DataFrame:
     """Load a CSV (comma or semicolon, as Dutch Excel writes) or Excel sheet as text.
 
-    Blank lines are kept so that row positions stay equal to spreadsheet lines.
+    Blank lines are kept so that row positions stay equal to spreadsheet lines. Reading
+    stops one line past `max_rows`; a file that long raises `TableTooLarge`.
     """
     name = filename or str(getattr(source, "name", source))
     if name.lower().endswith(EXCEL_SUFFIXES):
-        return pd.read_excel(source, dtype=str, keep_default_na=False)
-    return pd.read_csv(
-        source, dtype=str, keep_default_na=False, sep=None, engine="python", skip_blank_lines=False
+        frame = pd.read_excel(source, dtype=str, keep_default_na=False, nrows=max_rows + 1)
+        if len(frame) > max_rows:
+            raise TableTooLarge("too_many_rows")
+        return frame
+    if isinstance(source, (str, Path)):
+        with open(source, encoding="utf-8-sig", newline="") as opened:
+            return _read_csv(opened, max_rows)
+    if isinstance(source, io.TextIOBase):
+        return _read_csv(source, max_rows)
+    return _read_csv(io.TextIOWrapper(source, encoding="utf-8-sig", newline=""), max_rows)
+
+
+def _read_csv(source: IO[str], max_rows: int) -> pd.DataFrame:
+    """Comma, semicolon or tab separated, read with the csv module: it stops after
+    max_rows lines and refuses wide lines before pandas builds a column for each cell."""
+    first = source.readline()
+    if not first.strip():
+        raise ValueError("no header")
+    try:
+        dialect = csv.Sniffer().sniff(first[:4096], delimiters=CSV_DELIMITERS)
+    except csv.Error:
+        dialect = csv.excel  # one column, or nothing to tell by: the header names the problem
+    lines = list(islice(csv.reader(chain([first], source), dialect), max_rows + 2))
+    header, records = lines[0], lines[1:]
+    if len(records) > max_rows:
+        raise TableTooLarge("too_many_rows")
+    if any(len(line) > MAX_COLUMNS for line in lines):
+        raise TableTooLarge("too_many_columns")
+    if any(len(record) > len(header) for record in records):
+        raise ValueError("a line has more cells than the header")
+    return pd.DataFrame(
+        [record + [""] * (len(header) - len(record)) for record in records],
+        columns=_unique(header),
+        dtype=str,
     )
+
+
+def _unique(header: list[str]) -> list[str]:
+    """Repeated headers get a suffix, as pandas names them (a, a.1)."""
+    seen: dict[str, int] = {}
+    names = []
+    for name in header:
+        count = seen.get(name, 0)
+        seen[name] = count + 1
+        names.append(f"{name}.{count}" if count else name)
+    return names
 
 
 def _normalise(header: object) -> str:

@@ -6,7 +6,6 @@ TEST_DATABASE_URL to a PostgreSQL URL to run the same tests on PostgreSQL.
 """
 
 import os
-from datetime import datetime
 
 import pytest
 import time_machine
@@ -15,17 +14,16 @@ from sqlmodel import Session
 from app import create_app
 from app.config import TestConfig
 from data.generator import DEMO_PASSWORD
+from tests import dates
 from tests.databases import PostgresDatabases, SqliteDatabases
+
 
 # The whole run lives on one date, whatever day it is started: the demo is seeded in that
 # date's week and every page is read on it. FABRIEK_TEST_NOW moves the run to another date
 # (tests/foundation/test_any_day.py runs the date-sensitive tests that way).
-TEST_NOW = datetime.fromisoformat(os.environ.get("FABRIEK_TEST_NOW", "2026-12-02T09:30+01:00"))
-
-
 @pytest.fixture(scope="session", autouse=True)
 def test_clock():
-    with time_machine.travel(TEST_NOW, tick=True):
+    with time_machine.travel(dates.NOW, tick=True):
         yield
 
 

@@ -1,6 +1,6 @@
 """The audit log for admins: who read or changed which participant file, filterable."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from flask import render_template, request
 from sqlalchemy import func
@@ -9,18 +9,12 @@ from sqlmodel import select
 from app.admin import bp
 from app.audit import ACTIONS, AuditEntry
 from app.auth.access import roles
+from app.convert import optional_day, page_number
 from app.db import get_session
 from app.extensions import htmx
 from app.models import Participant
 
 PAGE_SIZE = 50
-
-
-def _day(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 @bp.route("/audit")
@@ -33,8 +27,8 @@ def audit():
         args.get("actie", ""),
         args.get("deelnemer", ""),
     )
-    since, until = _day(args.get("van", "")), _day(args.get("tot", ""))
-    page = max(args.get("pagina", 1, type=int) or 1, 1)
+    since, until = optional_day(args.get("van")), optional_day(args.get("tot"))
+    page = args.get("pagina", 1, type=page_number)
     query = select(AuditEntry, Participant).outerjoin(
         Participant, Participant.id == AuditEntry.participant_id
     )

@@ -5,7 +5,7 @@ from flask_login import current_user
 from app.auth import bp
 from app.auth.access import public, roles
 from app.auth.forms import ChangePasswordForm, LoginForm
-from app.auth.passwords import MIN_LENGTH, verify_password
+from app.auth.passwords import MIN_LENGTH, verify_login, verify_password
 from app.auth.users import set_password, user_by_email
 from app.db import get_session
 from app.models import User
@@ -30,9 +30,7 @@ def login():
     if lock is not None:
         return _locked(form, lock)
     user = user_by_email(db, email)
-    succeeded = (
-        user is not None and user.active and verify_password(user.password_hash, form.password.data)
-    )
+    succeeded = verify_login(user, form.password.data)
     lockout.record(db, email, ip, succeeded=succeeded)
     db.commit()
     if not succeeded:

@@ -1,10 +1,10 @@
 """Loading and creating login accounts, and the id a login session carries.
 
-Sessions live in signed cookies, so the server cannot delete another browser's session.
-Instead the id stored in it carries a fingerprint of the account's password hash (Flask-
-Login's alternative-token pattern): a new password changes the fingerprint, and every
-session signed in with the old one is refused on its next request, without a column to
-keep sessions in.
+The id stored in the signed cookie names the account, a fingerprint of its password hash
+and the session's token (app/security/login_sessions.py). A new password changes the
+fingerprint (Flask-Login's alternative-token pattern), so every session signed in with the
+old one is refused on its next request; logging out deletes the token's row, so a copy of
+the cookie taken before is refused too.
 """
 
 import hashlib
@@ -16,13 +16,20 @@ from sqlmodel import Session, select
 from app.auth.passwords import hash_password
 from app.db import get_session
 from app.models import User
+from app.security.login_sessions import is_open
 
 FINGERPRINT_LENGTH = 16
 
 
-def session_id(user: User) -> str:
+def session_id(user: User, token: str) -> str:
     """What the session and the remember-me cookie store to name this login."""
-    return f"{user.id}:{_fingerprint(user.password_hash)}"
+    return f"{user.id}:{_fingerprint(user.password_hash)}:{token}"
+
+
+def session_token(stored_id: str) -> str:
+    """The token part of a stored id; empty for an id that has none."""
+    parts = stored_id.split(":")
+    return parts[2] if len(parts) == 3 else ""
 
 
 def _fingerprint(password_hash: str) -> str:
@@ -33,16 +40,19 @@ def _fingerprint(password_hash: str) -> str:
 
 
 def load_user(stored_id: str) -> User | None:
-    """The user a session names, unless the account was disabled or its password changed."""
-    user_id, _, fingerprint = stored_id.partition(":")
-    if not user_id.isdigit() or not fingerprint:
+    """The user a session names, unless the session ended, the account was disabled or its
+    password changed."""
+    parts = stored_id.split(":")
+    if len(parts) != 3 or not parts[0].isdigit() or not all(parts[1:]):
         return None
-    user = get_session().get(User, int(user_id))
+    user_id, fingerprint, token = int(parts[0]), parts[1], parts[2]
+    db = get_session()
+    user = db.get(User, user_id)
     if user is None or not user.active:
         return None
     if not hmac.compare_digest(fingerprint, _fingerprint(user.password_hash)):
         return None
-    return user
+    return user if is_open(db, token, user_id) else None
 
 
 def user_by_email(session: Session, email: str) -> User | None:

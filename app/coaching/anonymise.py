@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session, select
 
+from app import clock
 from app.audit import record
 from app.coaching.models import (
     Intake,
@@ -27,7 +28,7 @@ ANONYMOUS = "geanonimiseerd"
 
 def due_for_anonymising(db: Session, older_than_days: int, today: date | None = None) -> list:
     """Participants whose trajectory ended more than the retention period ago."""
-    cutoff = (today or date.today()) - timedelta(days=older_than_days)
+    cutoff = (today or clock.today()) - timedelta(days=older_than_days)
     return list(
         db.exec(
             select(Participant)

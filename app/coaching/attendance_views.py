@@ -1,11 +1,11 @@
 """Registering attendance for a whole department and daypart in one form."""
 
-from datetime import date
 
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app import clock, convert
 from app.auth.access import STAFF, roles
 from app.coaching import bp
 from app.coaching.attendance import expected, published_roster, register, weekday_code
@@ -22,9 +22,9 @@ def _choice():
     by_code = {d.code: d for d in all_departments}
     department = by_code.get(request.values.get("afdeling", ""), all_departments[0])
     try:
-        day = date.fromisoformat(request.values.get("datum", ""))
+        day = convert.day(request.values.get("datum", ""))
     except ValueError:
-        day = date.today()
+        day = clock.today()
     daypart = request.values.get("dagdeel", "")
     return all_departments, department, day, daypart if daypart in DAYPARTS else DAYPARTS[0]
 

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from sqlalchemy import or_
 from sqlmodel import Session, select
 
+from app import clock
 from app.coaching.access import caseload_ids
 from app.models import Certificate, Department, Participant, SkillLevel
 
@@ -33,7 +34,7 @@ def caseload(
     db: Session, coach_id: int | None, wanted: CaseloadFilter, today: date | None = None
 ) -> list[CaseloadRow]:
     """Active participants matching the filter; a coach (coach_id set) gets only their own."""
-    today = today or date.today()
+    today = today or clock.today()
     query = select(Participant).where(Participant.active)
     if coach_id is not None:
         query = query.where(Participant.id.in_(caseload_ids(db, coach_id)))
@@ -101,7 +102,7 @@ def _expiring_by_participant(
 
 
 def certificate_is_expiring(certificate: Certificate, today: date | None = None) -> bool:
-    today = today or date.today()
+    today = today or clock.today()
     return (
         certificate.status == "obtained"
         and certificate.expires_on is not None

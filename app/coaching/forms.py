@@ -1,12 +1,11 @@
 """Forms of the coaching area; every choice list comes from a stored vocabulary."""
 
-from datetime import date
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
-from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import (
     DataRequired,
     Email,
@@ -18,6 +17,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from app import clock
 from app.coaching.contacts import FIELDS
 from app.coaching.models import ReferrerContact
 from app.coaching.roster_inputs import is_detainee_group
@@ -29,6 +29,7 @@ from app.coaching.vocab import (
     REFERRER_CONTACT_KINDS,
     TRAJECTORY_GOALS,
 )
+from app.fields import DateField, IntegerField, SelectField
 from app.labels import label
 from app.vocab import (
     ABSENCE_KINDS,
@@ -295,7 +296,7 @@ class RosterInputsForm(FlaskForm):
 
 def _not_after_today(message) -> callable:
     def check(form, field) -> None:
-        if field.data and field.data > date.today():
+        if field.data and field.data > clock.today():
             raise ValidationError(message)
 
     return check

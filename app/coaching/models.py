@@ -6,7 +6,7 @@ the core tables of `app/models.py` that the roster is built from, and coaches ed
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, UniqueConstraint
+from sqlalchemy import CheckConstraint, Column, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from app.coaching.vocab import (
@@ -134,7 +134,9 @@ class ReportShare(SQLModel, table=True):
     """One report opened to one referrer login: the only way a referrer ever sees a report.
 
     Sharing names a login, not an organisation, so a referrer sees exactly what was shared
-    with them and a colleague at the same organisation nothing more.
+    with them and a colleague at the same organisation nothing more. The share holds the
+    report as it was rendered when shared (page and PDF), never the file's live data, and
+    only for the organisation that referred the participant then (app/coaching/sharing.py).
     """
 
     __table_args__ = (UniqueConstraint("report_id", "user_id"),)
@@ -145,6 +147,9 @@ class ReportShare(SQLModel, table=True):
         default=None, sa_column=fk("user.id", nullable=True, ondelete="SET NULL")
     )
     shared_at: datetime = Field(default_factory=utcnow)
+    organisation: str = Field(max_length=200)
+    html: str = Field(sa_column=Column(Text, nullable=False))
+    pdf: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
 
 
 class ReferrerContact(SQLModel, table=True):

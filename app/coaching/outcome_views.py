@@ -1,11 +1,11 @@
 """Closing a trajectory, the outflow dashboard for managers, and its export."""
 
-from datetime import date
 
-from flask import Response, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from sqlmodel import select
 
+from app import clock
 from app.audit import record
 from app.auth.access import MANAGERS, STAFF, roles
 from app.coaching import bp
@@ -20,11 +20,7 @@ from app.coaching.outcomes import (
     outcome_frame,
 )
 from app.db import get_session
-
-EXPORT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+from app.exports import download
 
 
 @bp.route("/<int:participant_id>/afsluiten", methods=["GET", "POST"])
@@ -33,7 +29,7 @@ def outcome(participant_id: int):
     db = get_session()
     participant = participant_or_abort(db, participant_id)
     existing = db.exec(select(Outcome).where(Outcome.participant_id == participant.id)).first()
-    form = OutcomeForm(obj=existing, data=None if existing else {"ended_on": date.today()})
+    form = OutcomeForm(obj=existing, data=None if existing else {"ended_on": clock.today()})
     if form.validate_on_submit():
         close_trajectory(
             db,
@@ -71,8 +67,4 @@ def outcomes_export(kind: str):
     frame = outcome_frame(db)
     record(db, "export", f"uitstroom {kind} ({len(frame)} trajecten)")
     db.commit()
-    return Response(
-        export(frame, kind),
-        mimetype=EXPORT_TYPES[kind],
-        headers={"Content-Disposition": f'attachment; filename="uitstroom.{kind}"'},
-    )
+    return download(f"uitstroom.{kind}", export(frame, kind))

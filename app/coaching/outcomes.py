@@ -2,7 +2,6 @@
 
 from dataclasses import dataclass
 from datetime import date
-from io import BytesIO
 
 import pandas as pd
 from flask_babel import gettext as _
@@ -12,6 +11,7 @@ from sqlmodel import Session, select
 from app.audit import record
 from app.coaching.models import Outcome
 from app.coaching.vocab import OUTCOME_KINDS
+from app.exports import frame_csv, frame_sheet, xlsx_bytes
 from app.labels import label
 from app.models import Certificate, Participant
 
@@ -133,7 +133,5 @@ def export_headers() -> dict[str, str]:
 def export(frame: pd.DataFrame, kind: str) -> bytes:
     named = frame.rename(columns=export_headers())
     if kind == "csv":
-        return named.to_csv(index=False, sep=";").encode("utf-8-sig")
-    out = BytesIO()
-    named.to_excel(out, index=False, sheet_name=_("Uitstroom")[:31])
-    return out.getvalue()
+        return frame_csv(named)
+    return xlsx_bytes([frame_sheet(named, _("Uitstroom"))])

@@ -1,10 +1,10 @@
 """The participant's own one-page plan in plain Dutch (B1), large type, to print and hand over."""
 
-from datetime import date
 
 from flask import render_template
 from sqlmodel import select
 
+from app import clock
 from app.auth.access import STAFF, roles
 from app.coaching import bp
 from app.coaching.access import read_participant
@@ -31,7 +31,7 @@ def own_plan(participant_id: int):
         p=participant,
         file=file,
         obtained=obtained,
-        rostered=rostered_this_week(db, participant.id, date.today()),
+        rostered=rostered_this_week(db, participant.id, clock.today()),
         learning=[d.name for d in file.departments if d.id in file.learning],
         work_days=[
             (day, [part for part in DAYPARTS if (day, part) in file.availability])

@@ -1,6 +1,5 @@
 """The progress timeline of one participant: notes, scores chart and attachments."""
 
-from datetime import date
 
 from flask import abort, flash, redirect, render_template, send_file, url_for
 from flask_babel import gettext as _
@@ -8,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlmodel import select
 
+from app import clock
 from app.audit import record
 from app.auth.access import STAFF, roles
 from app.coaching import bp
@@ -47,7 +47,7 @@ def _page(participant, form: NoteForm, status: int = 200):
 @roles(*STAFF)
 def progress(participant_id: int):
     participant = read_participant(get_session(), participant_id, "voortgang")
-    return _page(participant, NoteForm(day=date.today()))
+    return _page(participant, NoteForm(day=clock.today()))
 
 
 _REFUSALS = {

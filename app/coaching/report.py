@@ -2,11 +2,8 @@
 
 from dataclasses import dataclass
 from datetime import date
-from io import BytesIO
 
 from flask_babel import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 from sqlalchemy import func
 from sqlmodel import Session, select
 
@@ -21,6 +18,7 @@ from app.coaching.models import (
     ReportSummary,
 )
 from app.coaching.vocab import ATTENDANCE_STATUSES, COMPETENCES
+from app.exports import Sheet, xlsx_bytes
 from app.labels import label
 from app.models import Certificate, Department, Participant
 
@@ -204,12 +202,8 @@ def report_tables(report: ProgressReport) -> list[ReportTable]:
 
 def report_workbook(report: ProgressReport) -> bytes:
     """The same content as the printable page, one sheet per part, for the referrer."""
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Overzicht")[:31]
     rate = report.attendance.rate
-    rows = [
-        (_("Voortgangsrapport"), report.participant.full_name),
+    overview = [
         *report_facts(report),
         (_("Aanwezigheid"), f"{rate:.0%}" if rate is not None else "–"),
         *(
@@ -218,22 +212,10 @@ def report_workbook(report: ProgressReport) -> bytes:
         ),
         (_("Samenvatting van de trajectbegeleider"), report.summary),
     ]
-    for row in rows:
-        sheet.append(row)
-    sheet["A1"].font = Font(bold=True)
-    sheet.column_dimensions["A"].width = 36
-    sheet.column_dimensions["B"].width = 60
-    for table in report_tables(report):
-        _sheet(book, table)
-    out = BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def _sheet(book: Workbook, table: ReportTable) -> None:
-    sheet = book.create_sheet(table.sheet[:31])
-    sheet.append(table.header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in table.rows:
-        sheet.append(tuple(row))
+    header = (_("Voortgangsrapport"), report.participant.full_name)
+    return xlsx_bytes(
+        [
+            Sheet(_("Overzicht"), header, overview, widths=(36, 60)),
+            *(Sheet(t.sheet, t.header, t.rows) for t in report_tables(report)),
+        ]
+    )

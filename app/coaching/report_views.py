@@ -8,24 +8,32 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from app import clock
 from app.audit import record
 from app.auth.access import STAFF, roles
 from app.coaching import bp
 from app.coaching.access import participant_or_abort
 from app.coaching.forms import PeriodForm, ShareForm, SummaryForm
-from app.coaching.report import build_report, report_workbook, summary_row
+from app.coaching.report import ProgressReport, build_report, report_workbook, summary_row
 from app.coaching.report_pdf import pdf_report
-from app.coaching.sharing import CannotShare, referrer_logins_for, share, shares_of_report, unshare
+from app.coaching.sharing import (
+    CannotShare,
+    Snapshot,
+    referrer_logins_for,
+    share,
+    shares_of_report,
+    unshare,
+)
 from app.coaching.vocab import ATTENDANCE_STATUSES
 from app.db import get_session
+from app.exports import MEDIA_TYPES
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF = "application/pdf"
 
 
 def _period() -> tuple[PeriodForm, date, date]:
     """The period asked for; without one (or with a wrong one), the last three months."""
-    today = date.today()
+    today = clock.today()
     default = today - timedelta(days=91), today
     if "start" not in request.args:
         return PeriodForm(data={"start": default[0], "end": default[1]}), *default
@@ -93,7 +101,7 @@ def _back_to_report(participant_id: int, start: date, end: date):
 
 # Extension: how the report is rendered, its media type and its name in the audit log.
 EXPORTS = {
-    "xlsx": (report_workbook, XLSX, "Excel"),
+    "xlsx": (report_workbook, MEDIA_TYPES["xlsx"], "Excel"),
     "pdf": (pdf_report, PDF, "PDF"),
 }
 
@@ -157,6 +165,7 @@ def share_report(participant_id: int):
             summary_row(db, participant.id, start, end),
             form.user_id.data,
             current_user.id,
+            _snapshot(build_report(db, participant, start, end)),
         )
     except CannotShare as refused:
         flash(str(SHARE_REFUSALS[str(refused)]), "error")
@@ -164,6 +173,14 @@ def share_report(participant_id: int):
     db.commit()
     flash(_("Het rapport is gedeeld met de verwijzer."), "success")
     return _back_to_report(participant.id, start, end)
+
+
+def _snapshot(report: ProgressReport) -> Snapshot:
+    """The report as the referrer will see it: the same page part and PDF as the coach's."""
+    html = render_template(
+        "coaching/_report.html", p=report.participant, r=report, statuses=ATTENDANCE_STATUSES
+    )
+    return Snapshot(html=html, pdf=pdf_report(report))
 
 
 @bp.route("/<int:participant_id>/rapport/delen/<int:share_id>/intrekken", methods=["POST"])

@@ -1,11 +1,11 @@
 """Caseload and participant file pages: reading and editing what the roster is built from."""
 
-from datetime import date
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from app import clock
 from app.audit import record
 from app.auth.access import STAFF, roles
 from app.coaching import bp
@@ -43,6 +43,8 @@ from app.coaching.roster_inputs import (
     overbooked_notice,
     set_roster_inputs,
 )
+from app.coaching.sharing import withdraw_stale_shares
+from app.convert import record_id
 from app.db import get_session
 from app.extensions import htmx
 from app.models import Absence, Certificate
@@ -85,16 +87,16 @@ def _file_page(participant, status: int = 200, **forms):
             start_date=participant.start_date,
             expected_end_date=participant.expected_end_date,
         ),
-        "ladder_form": LadderForm(prefix="ladder", day=date.today()),
+        "ladder_form": LadderForm(prefix="ladder", day=clock.today()),
         "certificate_form": CertificateForm(prefix="cert"),
         "absence_form": AbsenceForm(prefix="absence"),
-        "portfolio_form": PortfolioForm(prefix="portfolio", day=date.today()),
+        "portfolio_form": PortfolioForm(prefix="portfolio", day=clock.today()),
         "contact_form": ContactForm(prefix="contact"),
         "editing_contact": None,
         "roster_form": RosterInputsForm(
             prefix="roster", obj=participant, current_group=participant.target_group
         ),
-        "log_form": _log_form(db, participant, day=date.today()),
+        "log_form": _log_form(db, participant, day=clock.today()),
         "sensitive_form": (
             SensitiveForm(prefix="sensitive", obj=sensitive_of(db, participant.id))
             if sensitive
@@ -126,10 +128,10 @@ def _file_page(participant, status: int = 200, **forms):
 def participant_file(participant_id: int):
     db = get_session()
     participant = read_participant(db, participant_id, "dossier")
-    wanted = request.args.get("contactpersoon", "")
-    if not wanted.isdigit():
+    wanted = request.args.get("contactpersoon", type=record_id)
+    if wanted is None:
         return _file_page(participant)
-    contact = contact_of(db, participant, int(wanted))
+    contact = contact_of(db, participant, wanted)
     if contact is None:
         abort(404)
     form = ContactForm(prefix="contact", obj=contact)
@@ -160,6 +162,7 @@ def save_intake(participant_id: int):
     intake.trajectory_goal = form.trajectory_goal.data or None
     intake.language_level = form.language_level.data or None
     participant.referrer_organisation = form.referrer_organisation.data or ""
+    withdraw_stale_shares(db, participant)
     participant.start_date = form.start_date.data
     participant.expected_end_date = form.expected_end_date.data
     db.add_all([intake, participant])
@@ -375,7 +378,7 @@ def add_contact_log(participant_id: int):
         return _saved(participant.id, "#contactlog")
     db.commit()
     return _contact_log_region(
-        participant, _log_form(db, participant, formdata=None, day=date.today()), saved=True
+        participant, _log_form(db, participant, formdata=None, day=clock.today()), saved=True
     )
 
 

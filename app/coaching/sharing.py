@@ -3,12 +3,19 @@
 A report is shared per login, never per organisation: a referrer sees exactly the reports a
 coach put in their name. Only logins of the participant's own referrer organisation can be
 chosen, so a report cannot reach a referrer who has no part in the trajectory.
+
+A share is a snapshot: the page and PDF as they were when shared, so notes written later
+never reach the referrer (sharing again sends the report as it is then). It holds for the
+organisation that referred the participant at the time: once the participant's referrer
+changes or is cleared, or the login moves to another organisation or is disabled, the
+share no longer opens.
 """
 
 from dataclasses import dataclass
 
 from sqlmodel import Session, select
 
+from app import clock
 from app.audit import record
 from app.coaching.models import ReportShare, ReportSummary
 from app.models import Participant, User
@@ -16,6 +23,14 @@ from app.models import Participant, User
 
 class CannotShare(Exception):
     """Why this report cannot go to this login; the message is for the coach."""
+
+
+@dataclass
+class Snapshot:
+    """The report as rendered at the moment of sharing."""
+
+    html: str
+    pdf: bytes
 
 
 @dataclass
@@ -47,9 +62,15 @@ def _period(report: ReportSummary) -> str:
 
 
 def share(
-    db: Session, participant: Participant, report: ReportSummary, user_id: int, by: int
+    db: Session,
+    participant: Participant,
+    report: ReportSummary,
+    user_id: int,
+    by: int,
+    snapshot: Snapshot,
 ) -> ReportShare:
-    """Open the report to one referrer login; refuses unfinished reports and strangers."""
+    """Open the report, as `snapshot` shows it, to one referrer login; refuses unfinished
+    reports and strangers. Sharing it again with the same login replaces the snapshot."""
     if report.id is None or not report.text.strip():
         raise CannotShare("unfinished")
     user = db.get(User, user_id)
@@ -60,9 +81,10 @@ def share(
             ReportShare.report_id == report.id, ReportShare.user_id == user.id
         )
     ).first()
-    if existing is not None:
-        return existing
-    row = ReportShare(report_id=report.id, user_id=user.id, shared_by=by)
+    row = existing or ReportShare(report_id=report.id, user_id=user.id)
+    row.shared_by, row.shared_at = by, clock.now()
+    row.organisation = participant.referrer_organisation
+    row.html, row.pdf = snapshot.html, snapshot.pdf
     db.add(row)
     record(db, "create", f"rapport {_period(report)} gedeeld met {user.name}", participant.id)
     return row
@@ -86,6 +108,40 @@ def unshare(db: Session, participant: Participant, share_id: int) -> bool:
     return True
 
 
+def withdraw_stale_shares(db: Session, participant: Participant) -> None:
+    """Withdraw the shares made for an organisation that no longer refers this participant."""
+    stale = [
+        s
+        for s in _of_participant(db, participant)
+        if not _same_organisation(s.share.organisation, participant.referrer_organisation)
+    ]
+    for s in stale:
+        db.delete(s.share)
+        record(
+            db,
+            "delete",
+            f"rapport {_period(s.report)} niet meer gedeeld met {s.referrer.name}: "
+            "andere verwijzer",
+            participant.id,
+        )
+
+
+def _in_effect(shared: SharedReport) -> bool:
+    """Only for the organisation that referred the participant when it was shared, and only
+    while the login is active and speaks for that organisation."""
+    organisation = shared.share.organisation
+    return (
+        shared.referrer.active
+        and _same_organisation(organisation, shared.participant.referrer_organisation)
+        and _same_organisation(organisation, shared.referrer.referrer_organisation)
+    )
+
+
+def _of_participant(db: Session, participant: Participant) -> list[SharedReport]:
+    rows = db.exec(_shared(db).where(ReportSummary.participant_id == participant.id))
+    return [SharedReport(*row) for row in rows]
+
+
 def _shared(db: Session):
     return (
         select(ReportShare, ReportSummary, Participant, User)
@@ -99,7 +155,7 @@ def shares_of_report(db: Session, report: ReportSummary) -> list[SharedReport]:
     if report.id is None:
         return []
     rows = db.exec(_shared(db).where(ReportShare.report_id == report.id).order_by(User.name))
-    return [SharedReport(*row) for row in rows]
+    return [s for s in (SharedReport(*row) for row in rows) if _in_effect(s)]
 
 
 def shared_with(db: Session, user_id: int) -> list[SharedReport]:
@@ -109,7 +165,7 @@ def shared_with(db: Session, user_id: int) -> list[SharedReport]:
         .where(ReportShare.user_id == user_id)
         .order_by(ReportSummary.period_end.desc(), Participant.last_name, Participant.first_name)
     )
-    return [SharedReport(*row) for row in rows]
+    return [s for s in (SharedReport(*row) for row in rows) if _in_effect(s)]
 
 
 def shared_report(db: Session, user_id: int, report_id: int) -> SharedReport | None:
@@ -117,4 +173,5 @@ def shared_report(db: Session, user_id: int, report_id: int) -> SharedReport | N
     row = db.exec(
         _shared(db).where(ReportShare.user_id == user_id, ReportShare.report_id == report_id)
     ).first()
-    return SharedReport(*row) if row else None
+    shared = SharedReport(*row) if row else None
+    return shared if shared is not None and _in_effect(shared) else None

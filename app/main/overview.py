@@ -6,6 +6,7 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from app import clock
 from app.coaching.access import caseload_ids
 from app.models import Absence, Department, Participant, ProductionOrder
 from inventory.models import Article
@@ -21,7 +22,7 @@ class ManagerOverview:
 
 
 def manager_overview(db: Session, today: date | None = None) -> ManagerOverview:
-    today = today or date.today()
+    today = today or clock.today()
     by_group = db.exec(
         select(Participant.target_group, func.count())
         .where(Participant.active)

@@ -1,19 +1,9 @@
 """Forms of the orders area; choices are filled in by the view from the database."""
 
-from datetime import date
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    BooleanField,
-    DateField,
-    DecimalField,
-    EmailField,
-    HiddenField,
-    IntegerField,
-    SelectField,
-    StringField,
-)
+from wtforms import BooleanField, EmailField, HiddenField, StringField
 from wtforms.validators import (
     DataRequired,
     Email,
@@ -24,6 +14,8 @@ from wtforms.validators import (
     ValidationError,
 )
 
+from app import clock
+from app.fields import DateField, DecimalField, IntegerField, SelectField
 from app.submissions import key_field
 
 REQUIRED = _l("Dit veld is verplicht.")
@@ -60,7 +52,7 @@ class StatusForm(FlaskForm):
 
 
 class ProductionForm(FlaskForm):
-    day = DateField(_l("Datum"), default=date.today, validators=[InputRequired(REQUIRED)])
+    day = DateField(_l("Datum"), default=clock.today, validators=[InputRequired(REQUIRED)])
     units_made = _count(_l("Goedgekeurd gemaakt (stuks)"), 0)
     units_rejected = _count(_l("Afgekeurd (stuks)"), 0)
     note = StringField(_l("Opmerking"), validators=[Optional(), Length(max=300)])

@@ -12,11 +12,20 @@ import pandas as pd
 from sqlalchemy import func
 from sqlmodel import Session, or_, select
 
+from app import clock
 from app.models import Department, ProductionOrder
 from app.orders.services import number_taken, save_order
 from inventory.errors import ImportInvalid
 from inventory.models import Article, Customer
-from inventory.tabular import PRODUCTION_ORDER_COLUMNS, Column, Row, RowError, text, validate_rows
+from inventory.tabular import (
+    PRODUCTION_ORDER_COLUMNS,
+    Column,
+    Lookups,
+    Row,
+    RowError,
+    text,
+    validate_rows,
+)
 
 ORDER_COLUMNS = (
     *PRODUCTION_ORDER_COLUMNS,
@@ -35,29 +44,33 @@ class OrderDraft:
     due_date: date
 
 
-def _lookup(session: Session, row: Row, today: date) -> OrderDraft | RowError:
+def _lookup(session: Session, found: Lookups, row: Row, today: date) -> OrderDraft | RowError:
     values = row.values
-    customer = session.exec(
-        select(Customer).where(func.lower(Customer.name) == values["customer"].lower())
-    ).first()
+    name = values["customer"].lower()
+    customer = found.first(
+        ("customer", name),
+        lambda: select(Customer).where(func.lower(Customer.name) == name),
+    )
     if customer is None:
         return RowError(row.line, "customer", "unknown_customer", values["customer"])
     if not customer.active:
         return RowError(row.line, "customer", "customer_inactive", values["customer"])
-    article = session.exec(
-        select(Article).where(
-            Article.customer_id == customer.id,
-            func.lower(Article.code) == values["article"].lower(),
-        )
-    ).first()
+    code = values["article"].lower()
+    article = found.first(
+        ("article", customer.id, code),
+        lambda: select(Article).where(
+            Article.customer_id == customer.id, func.lower(Article.code) == code
+        ),
+    )
     if article is None:
         return RowError(row.line, "article", "unknown_article", values["article"])
     wanted = values["department"].lower()
-    department = session.exec(
-        select(Department).where(
+    department = found.first(
+        ("department", wanted),
+        lambda: select(Department).where(
             or_(func.lower(Department.code) == wanted, func.lower(Department.name) == wanted)
-        )
-    ).first()
+        ),
+    )
     if department is None:
         return RowError(row.line, "department", "unknown_department", values["department"])
     if values["due date"] < today:
@@ -74,12 +87,13 @@ def parse_orders(
     session: Session, frame: pd.DataFrame, today: date | None = None
 ) -> tuple[list[OrderDraft], list[RowError]]:
     """Check every line; return the orders it would create and every error found."""
-    today = today or date.today()
+    today = today or clock.today()
     rows, errors = validate_rows(frame, ORDER_COLUMNS)
     drafts: list[OrderDraft] = []
     seen: set[str] = set()
+    found = Lookups(session)
     for row in rows:
-        result = _lookup(session, row, today)
+        result = _lookup(session, found, row, today)
         if isinstance(result, RowError):
             errors.append(result)
             continue

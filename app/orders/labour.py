@@ -1,9 +1,12 @@
 """How much labour the customer orders need, in the roster's unit: person-dayparts.
 
-An order's remaining units, divided by its article's norm (units per person per hour) and
-the productive hours of a daypart, give the person-dayparts it still needs. That need is
-spread evenly over the working days left until the due date, so a week gets the share of
-the days it holds; the roster raises a department's minimum staffing to cover it.
+A week's demand is a property of the week, not of the day it is looked at: an order's
+units still to make when the week starts (its quantity less the good units registered
+before that Monday), divided by its article's norm (units per person per hour) and the
+productive hours of a daypart, give the person-dayparts it needs. That need is spread
+evenly over the working days from the week's Monday to the due date, so the week gets the
+share of those days it holds; the roster raises a department's minimum staffing to cover
+it. See docs/labour-demand.md.
 """
 
 import math
@@ -46,9 +49,8 @@ def working_days(start: date, end: date) -> int:
     return full_weeks * 5 + extra
 
 
-def order_needs(session: Session, monday: date, today: date | None = None) -> list[OrderNeed]:
+def order_needs(session: Session, monday: date) -> list[OrderNeed]:
     """Each open order's need, and the part of it that falls in the week of `monday`."""
-    today = today or date.today()
     friday = monday + timedelta(days=4)
     rows = session.exec(
         select(ProductionOrder, Article, Department)
@@ -56,23 +58,24 @@ def order_needs(session: Session, monday: date, today: date | None = None) -> li
         .join(Department, Department.id == ProductionOrder.department_id)
         .where(ProductionOrder.status.in_(ACTIVE_STATUSES), ProductionOrder.due_date >= monday)
     ).all()
-    made = totals_by_order(session, [order.id for order, _article, _department in rows])
+    made = totals_by_order(
+        session, [order.id for order, _article, _department in rows], before=monday
+    )
     needs = []
     for order, article, department in rows:
         remaining = _remaining(order, made.get(order.id, Totals()))
         need = person_dayparts(remaining, article.norm_units_per_hour)
-        start = max(today, monday) if today <= friday else monday
-        window = working_days(start, order.due_date)
-        in_week = working_days(start, min(order.due_date, friday))
+        window = working_days(monday, order.due_date)
+        in_week = working_days(monday, min(order.due_date, friday))
         share = need * in_week / window if window else 0.0
         needs.append(OrderNeed(order, department.code, need, share))
     return needs
 
 
-def weekly_demand(session: Session, monday: date, today: date | None = None) -> dict[str, int]:
+def weekly_demand(session: Session, monday: date) -> dict[str, int]:
     """Person-dayparts per department code that the open orders need in this week."""
     demand: dict[str, float] = defaultdict(float)
-    for need in order_needs(session, monday, today):
+    for need in order_needs(session, monday):
         demand[need.department_code] += need.in_week
     return {code: math.ceil(value) for code, value in demand.items()}
 

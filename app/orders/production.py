@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from app import clock
 from app.models import ProductionOrder
 from app.orders.models import ProductionRecord
 from app.orders.pipeline import change_status
@@ -47,7 +48,7 @@ def register_production(
     """
     if order.status not in PRODUCING:
         raise RegistrationRefused("order_closed")
-    if day > (today or date.today()):
+    if day > (today or clock.today()):
         raise RegistrationRefused("future_day")
     while order.status != "in_production":
         following = "planned" if order.status == "received" else "in_production"
@@ -65,20 +66,22 @@ def register_production(
     return record
 
 
-def totals_by_order(session: Session, order_ids: Iterable[int]) -> dict[int, Totals]:
-    """Made and rejected units per order, in one query for a whole list."""
+def totals_by_order(
+    session: Session, order_ids: Iterable[int], before: date | None = None
+) -> dict[int, Totals]:
+    """Made and rejected units per order, in one query for a whole list; with `before`,
+    only what was registered on earlier days."""
     ids = list(order_ids)
     if not ids:
         return {}
-    rows = session.exec(
-        select(
-            ProductionRecord.order_id,
-            func.sum(ProductionRecord.units_made),
-            func.sum(ProductionRecord.units_rejected),
-        )
-        .where(ProductionRecord.order_id.in_(ids))
-        .group_by(ProductionRecord.order_id)
-    ).all()
+    query = select(
+        ProductionRecord.order_id,
+        func.sum(ProductionRecord.units_made),
+        func.sum(ProductionRecord.units_rejected),
+    ).where(ProductionRecord.order_id.in_(ids))
+    if before is not None:
+        query = query.where(ProductionRecord.day < before)
+    rows = session.exec(query.group_by(ProductionRecord.order_id)).all()
     return {order_id: Totals(made, rejected) for order_id, made, rejected in rows}
 
 

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from sqlmodel import Session
 
+from app import clock
 from app.models import ProductionOrder
 from app.orders.labour import ACTIVE_STATUSES, person_dayparts, working_days
 from app.orders.production import Totals, recent_output, totals_by_order
@@ -86,7 +87,7 @@ def progress_of(
     today: date | None = None,
 ) -> list[OrderProgress]:
     """Progress of many orders with two queries, for lists as long as the order book."""
-    today = today or date.today()
+    today = today or clock.today()
     ids = [order.id for order, _article in rows]
     totals = totals_by_order(session, ids)
     output = recent_output(session, ids, today - timedelta(days=RATE_WINDOW_DAYS))

@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from sqlmodel import Session, select
 
+from app import clock, convert
 from app.auth.access import MANAGERS, roles
 from app.db import get_session
 from app.models import Department, ProductionOrder
@@ -28,9 +29,9 @@ VIEWS = {"open": ("received", "planned", "in_production", "ready"), "all": ()}
 
 def _monday(value: str | None) -> date:
     try:
-        day = date.fromisoformat(value) if value else date.today()
+        day = convert.day(value) if value else clock.today()
     except ValueError:
-        day = date.today()
+        day = clock.today()
     return day - timedelta(days=day.weekday())
 
 
@@ -40,7 +41,7 @@ def index():
     db = get_session()
     view = request.args.get("status", "open")
     statuses = VIEWS.get(view, (view,) if view in ORDER_STATUSES else VIEWS["open"])
-    customer_id = request.args.get("klant", type=int)
+    customer_id = request.args.get("klant", type=convert.record_id)
     lines = order_lines(db, customer_id=customer_id, statuses=statuses)
     if request.args.get("risico"):
         lines = [line for line in lines if line.progress.risk]

@@ -5,6 +5,7 @@ from datetime import date
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from app import clock
 from app.models import Department, OrderStatusChange, ProductionOrder
 from app.orders.pipeline import FINAL
 from app.orders.production import Totals, totals_by_order
@@ -22,7 +23,7 @@ class OrderRefused(Exception):
 
 def next_number(session: Session, today: date | None = None) -> str:
     """ORD-<year>-<serial>, one higher than the highest number of the year."""
-    year = (today or date.today()).year
+    year = (today or clock.today()).year
     prefix = f"ORD-{year}-"
     highest = session.exec(
         select(func.max(ProductionOrder.number)).where(ProductionOrder.number.startswith(prefix))

@@ -10,10 +10,10 @@ from flask_login import current_user
 
 from app.auth.access import roles
 from app.db import get_session
+from app.exports import csv_bytes, download
 from app.labels import label
 from app.orders.queries import order_line, order_lines, status_history
 from app.portal import bp
-from app.portal.exports import csv_response
 from app.portal.queries import shipment_of, shipments_of
 from inventory import packing_list
 from inventory import stock as stock_lines
@@ -71,7 +71,7 @@ def orders_csv():
         ]
         for line in lines
     ]
-    return csv_response("orders.csv", header, rows)
+    return download("orders.csv", csv_bytes(header, rows))
 
 
 @bp.route("/voorraad")
@@ -87,11 +87,8 @@ def stock():
 def stock_csv():
     lines = stock_lines(get_session(), customer_id=current_user.customer_id)
     header = [_("Artikelcode"), _("Artikel"), _("Stuks"), _("Pallets")]
-    return csv_response(
-        "voorraad.csv",
-        header,
-        [[line.article_code, line.article_name, line.units, line.pallets] for line in lines],
-    )
+    rows = [[line.article_code, line.article_name, line.units, line.pallets] for line in lines]
+    return download("voorraad.csv", csv_bytes(header, rows))
 
 
 @bp.route("/zendingen")
@@ -123,11 +120,8 @@ def shipments_csv():
         _("Regels"),
         _("Stuks"),
     ]
-    return csv_response(
-        "zendingen.csv",
-        header,
-        [
-            [s.number, s.reference or "", _day(s.created_at), _day(s.shipped_at), count, units]
-            for s, count, units in rows
-        ],
-    )
+    lines = [
+        [s.number, s.reference or "", _day(s.created_at), _day(s.shipped_at), count, units]
+        for s, count, units in rows
+    ]
+    return download("zendingen.csv", csv_bytes(header, lines))

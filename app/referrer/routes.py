@@ -1,19 +1,18 @@
 """The referrer's report pages: each read is logged in the participant's audit trail.
 
 A report id that was not shared with the logged-in referrer answers 404, whether or not the
-report exists, so ids cannot be probed for other participants' reports.
+report exists, so ids cannot be probed for other participants' reports. What is shown is
+the snapshot stored when the report was shared (app/coaching/sharing.py), never live data.
 """
 
 from flask import abort, render_template
 from flask_login import current_user
+from markupsafe import Markup
 
 from app.audit import record
 from app.auth.access import roles
-from app.coaching.report import build_report
-from app.coaching.report_pdf import pdf_report
 from app.coaching.report_views import report_download
 from app.coaching.sharing import SharedReport, shared_report
-from app.coaching.vocab import ATTENDANCE_STATUSES
 from app.db import get_session
 from app.referrer import bp
 
@@ -31,23 +30,13 @@ def _shared_or_404(report_id: int, action: str, what: str) -> SharedReport:
     return shared
 
 
-def _build(shared: SharedReport):
-    return build_report(
-        get_session(), shared.participant, shared.report.period_start, shared.report.period_end
-    )
-
-
 @bp.route("/rapporten/<int:report_id>")
 @roles(REFERRER)
 def report(report_id: int):
     shared = _shared_or_404(report_id, "view", "rapport")
-    return render_template(
-        "referrer/report.html",
-        shared=shared,
-        p=shared.participant,
-        r=_build(shared),
-        statuses=ATTENDANCE_STATUSES,
-    )
+    # Rendered by the app's own escaping templates when it was shared.
+    report = Markup(shared.share.html)
+    return render_template("referrer/report.html", shared=shared, report=report)
 
 
 @bp.route("/rapporten/<int:report_id>.pdf")
@@ -56,7 +45,7 @@ def report_pdf(report_id: int):
     shared = _shared_or_404(report_id, "export", "rapport PDF")
     report = shared.report
     return report_download(
-        pdf_report(_build(shared)),
+        shared.share.pdf,
         "pdf",
         shared.participant.code,
         report.period_start,

@@ -1,15 +1,25 @@
 """Starting a week from the week before: its roster copied, minus what no longer holds."""
 
+from dataclasses import dataclass
+
 from sqlmodel import Session
 
 import scheduler
 from app.roster import versions
 from app.roster.page import WeekPage
+from app.roster.texts import violation_text
 
 
-def copy_week(session: Session, view: WeekPage, user_id: int | None) -> tuple[int, int] | None:
-    """A new draft from the previous week's published (else latest) roster; returns
-    (kept, dropped), or None when that week has no roster.
+@dataclass(frozen=True)
+class Copied:
+    kept: int
+    # Each assignment left out (contract form) with the reason, in plain Dutch.
+    dropped: list[tuple[dict, str]]
+
+
+def copy_week(session: Session, view: WeekPage, user_id: int | None) -> Copied | None:
+    """A new draft from the previous week's published (else latest) roster, or None when
+    that week has no roster.
 
     Assignments that break a hard rule this week (an absence, an expired certificate, a
     participant who left) are dropped rather than copied, so the draft starts valid.
@@ -20,11 +30,14 @@ def copy_week(session: Session, view: WeekPage, user_id: int | None) -> tuple[in
     if source is None:
         return None
     codes = versions.Codes.load(session)
-    rows = versions.rows_of(session, source)
     kept: list[scheduler.Assignment] = []
-    for row in rows:
+    dropped: list[tuple[dict, str]] = []
+    for row in versions.rows_of(session, source):
         a = scheduler.Assignment(**codes.contract(row))
-        if not scheduler.check(view.problem, [*kept, a]):
+        broken = scheduler.check(view.problem, [*kept, a])
+        if broken:
+            dropped.append((a.to_json(), violation_text(view.names, broken[0])))
+        else:
             kept.append(a)
     versions.new_version(
         session,
@@ -35,4 +48,11 @@ def copy_week(session: Session, view: WeekPage, user_id: int | None) -> tuple[in
         pinned=set(),
         codes=codes,
     )
-    return len(kept), len(rows) - len(kept)
+    order = {slot: i for i, slot in enumerate(view.problem.slots)}
+    dropped.sort(
+        key=lambda d: (
+            view.names.person(d[0]["participant"]),
+            order.get((d[0]["day"], d[0]["daypart"]), 99),
+        )
+    )
+    return Copied(len(kept), dropped)

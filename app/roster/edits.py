@@ -7,15 +7,18 @@ step. An accepted change reports its soft consequences: which penalties it adds 
 
 from dataclasses import dataclass, field
 
+from flask_babel import gettext as _
 from sqlmodel import Session
 
 import scheduler
 from app.roster import versions
 from app.roster.models import RosterAssignment, RosterVersion
 from app.roster.problem import build_problem
-from app.roster.texts import Names, penalty_text, violation_text
+from app.roster.texts import Names, penalty_text, shortfall_text, violation_text, when
 
-ACTIONS = ("add", "move", "remove", "pin", "unpin")
+ACTIONS = ("add", "move", "remove", "pin", "unpin", "swap", "replace")
+# Changes that name a second person (`other`): exchange places, or take theirs.
+WITH_OTHER = ("swap", "replace")
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,13 @@ class Edit:
     department: str = ""
     to_day: str = ""
     to_daypart: str = ""
+    # swap/replace: the person whose place is taken, at (to_day, to_daypart) or else the
+    # edit's own daypart.
+    other: str = ""
+
+    @property
+    def target(self) -> tuple[str, str]:
+        return (self.to_day or self.day, self.to_daypart or self.daypart)
 
 
 @dataclass
@@ -35,6 +45,9 @@ class Outcome:
     refused: list[str] = field(default_factory=list)
     added: list[str] = field(default_factory=list)
     solved: list[str] = field(default_factory=list)
+    # (department, day, daypart) of a full team the change was refused for: the dialog
+    # then offers a swap with someone there.
+    full: tuple[str, str, str] | None = None
 
     @property
     def applied(self) -> bool:
@@ -54,24 +67,68 @@ def apply(
         raise versions.Conflict()
     codes = versions.Codes.load(session)
     before = versions.contract_of(session, current, codes)
-    after = _changed(before, edit)
     problem = scheduler.parse_problem(build_problem(session, week))
     names = Names(problem)
+    plain = _plain_refusal(names, before, edit)
+    if plain:
+        return Outcome(current, refused=[plain])
+    after = _changed(before, edit)
     refused = _new_violations(problem, before, after)
     if refused:
-        return Outcome(current, refused=[violation_text(names, v) for v in refused])
+        full = next(
+            ((v.department, v.day, v.daypart) for v in refused if v.rule == "capacity"), None
+        )
+        return Outcome(current, refused=[violation_text(names, v) for v in refused], full=full)
     roster = versions.writable(session, week, roster_id, revision, user_id)
     _store(session, roster, edit, codes)
     added, solved = consequences(problem, before, after)
     return Outcome(
         roster,
-        added=[penalty_text(names, item) for item in added],
-        solved=[penalty_text(names, item) for item in solved],
+        added=[_consequence(names, item, after) for item in added],
+        solved=[_consequence(names, item, after) for item in solved],
     )
+
+
+def _consequence(names: Names, item: scheduler.PenaltyItem, after: list[dict]) -> str:
+    if item.term != "below_contract" or not item.participant:
+        return penalty_text(names, item)
+    planned = sum(1 for a in after if a["participant"] == item.participant)
+    return shortfall_text(names, item.participant, planned)
 
 
 def _key(a: dict) -> tuple[str, str, str]:
     return (a["participant"], a["day"], a["daypart"])
+
+
+def _plain_refusal(names: Names, before: list[dict], edit: Edit) -> str:
+    """A change that cannot mean anything, said plainly: onto a daypart where the person
+    already works (the checker does not see it when the department is the same), or nowhere."""
+    if edit.action not in ("move", *WITH_OTHER):
+        return ""
+    mine = {(a["day"], a["daypart"]): a for a in before if a["participant"] == edit.participant}
+    source = mine.get((edit.day, edit.daypart))
+    if source is None:
+        return ""
+    target = edit.target
+    if target != (edit.day, edit.daypart) and target in mine:
+        return _already(names, edit.participant, target, mine[target])
+    if edit.action == "swap" and target != (edit.day, edit.daypart):
+        there = next((a for a in before if _key(a) == (edit.other, edit.day, edit.daypart)), None)
+        if there is not None:
+            return _already(names, edit.other, (edit.day, edit.daypart), there)
+    if edit.action == "move" and target == (edit.day, edit.daypart):
+        if (edit.department or source["department"]) == source["department"]:
+            return _("Er verandert niets: kies een andere afdeling, dag of dagdeel.")
+    return ""
+
+
+def _already(names: Names, participant: str, slot: tuple[str, str], there: dict) -> str:
+    return _(
+        "%(person)s werkt %(when)s al (bij %(place)s)",
+        person=names.person(participant),
+        when=when(*slot),
+        place=names.place(there["department"]),
+    )
 
 
 def _changed(before: list[dict], edit: Edit) -> list[dict]:
@@ -97,6 +154,8 @@ def _changed(before: list[dict], edit: Edit) -> list[dict]:
     rest = [a for a in before if a is not existing]
     if edit.action == "remove":
         return rest
+    if edit.action in WITH_OTHER:
+        return _with_other(rest, existing, edit)
     moved = {
         "participant": edit.participant,
         "department": edit.department or existing["department"],
@@ -104,6 +163,20 @@ def _changed(before: list[dict], edit: Edit) -> list[dict]:
         "daypart": edit.to_daypart or edit.daypart,
     }
     return [*rest, moved]
+
+
+def _with_other(rest: list[dict], existing: dict, edit: Edit) -> list[dict]:
+    """Swap: the two exchange places. Replace: the person takes the other's place and the
+    other is left unplanned for that daypart."""
+    day, part = edit.target
+    theirs = next((a for a in rest if _key(a) == (edit.other, day, part)), None)
+    if theirs is None or edit.other == edit.participant:
+        raise Unknown()
+    others = [a for a in rest if a is not theirs]
+    mine = {**theirs, "participant": edit.participant}
+    if edit.action == "replace":
+        return [*others, mine]
+    return [*others, mine, {**existing, "participant": edit.other}]
 
 
 def _assignments(rows: list[dict]) -> list[scheduler.Assignment]:
@@ -143,14 +216,13 @@ def _by_place(items: list[scheduler.PenaltyItem]) -> dict[tuple, scheduler.Penal
 
 def _store(session: Session, roster: RosterVersion, edit: Edit, codes: versions.Codes) -> None:
     participant_id = codes.participant_id(edit.participant)
-    row = next(
-        (
-            r
-            for r in versions.rows_of(session, roster)
-            if r.participant_id == participant_id and (r.day, r.daypart) == (edit.day, edit.daypart)
-        ),
-        None,
-    )
+    rows = versions.rows_of(session, roster)
+    row = _row(rows, participant_id, edit.day, edit.daypart)
+    if edit.action in WITH_OTHER:
+        _store_with_other(
+            session, row, _row(rows, codes.participant_id(edit.other), *edit.target), edit.action
+        )
+        return
     if edit.action == "add":
         session.add(
             RosterAssignment(
@@ -173,4 +245,37 @@ def _store(session: Session, roster: RosterVersion, edit: Edit, codes: versions.
         row.day = edit.to_day or row.day
         row.daypart = edit.to_daypart or row.daypart
         session.add(row)
+    session.flush()
+
+
+def _row(
+    rows: list[RosterAssignment], participant_id: int | None, day: str, daypart: str
+) -> RosterAssignment | None:
+    return next(
+        (
+            r
+            for r in rows
+            if r.participant_id == participant_id and (r.day, r.daypart) == (day, daypart)
+        ),
+        None,
+    )
+
+
+def _store_with_other(
+    session: Session, mine: RosterAssignment, theirs: RosterAssignment, action: str
+) -> None:
+    """Each row keeps its person (and pin, as a move does) and takes the other's place."""
+    place = (theirs.department_id, theirs.day, theirs.daypart)
+    if action == "replace":
+        session.delete(theirs)
+    else:
+        theirs.department_id, theirs.day, theirs.daypart = (
+            mine.department_id,
+            mine.day,
+            mine.daypart,
+        )
+        session.add(theirs)
+    session.flush()
+    mine.department_id, mine.day, mine.daypart = place
+    session.add(mine)
     session.flush()

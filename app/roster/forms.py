@@ -2,11 +2,12 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, HiddenField, IntegerField, SelectField
+from wtforms import HiddenField, StringField
 from wtforms.validators import DataRequired, InputRequired, Optional, ValidationError
 
+from app.fields import DateField, IntegerField, SelectField
 from app.labels import label
-from app.roster.edits import ACTIONS
+from app.roster.edits import ACTIONS, WITH_OTHER
 from app.vocab import ABSENCE_KINDS, DAYPARTS, DAYS
 
 
@@ -35,6 +36,7 @@ class EditForm(LockForm):
     daypart = SelectField(_l("Dagdeel"), validators=[DataRequired()])
     to_day = SelectField(_l("Naar dag"), validators=[Optional()])
     to_daypart = SelectField(_l("Naar dagdeel"), validators=[Optional()])
+    other = StringField(_l("Ruilen met"), validators=[Optional()])
 
     def __init__(
         self, participants: list[tuple[str, str]], departments: list[tuple[str, str]], **kw
@@ -52,6 +54,8 @@ class EditForm(LockForm):
             raise ValidationError(_l("Onbekende wijziging."))
         if field.data == "add" and not self.department.data:
             raise ValidationError(_l("Kies een afdeling."))
+        if field.data in WITH_OTHER and not self.other.data:
+            raise ValidationError(_l("Kies met wie."))
 
 
 class AbsenceForm(FlaskForm):

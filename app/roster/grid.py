@@ -62,10 +62,20 @@ class Row:
     mix: list[MixShare]
 
 
+@dataclass(frozen=True)
+class Gap:
+    """An absent person still on the roster: who, and which daypart and department."""
+
+    chip: Chip
+    day: str
+    daypart: str
+    department: str
+
+
 @dataclass
 class Grid:
     rows: list[Row]
-    gaps: list[Chip]
+    gaps: list[Gap]
     people: dict[str, scheduler.Participant]
 
 
@@ -90,7 +100,9 @@ def build_grid(
         if cell is not None:
             cell.chips.append(chip)
         if absent:
-            gaps.append(chip)
+            gaps.append(Gap(chip, a["day"], a["daypart"], a["department"]))
+    order = {slot: i for i, slot in enumerate((d, p) for d in DAYS for p in DAYPARTS)}
+    gaps.sort(key=lambda g: (order.get((g.day, g.daypart), 99), g.chip.name))
     rows = [
         Row(
             d,

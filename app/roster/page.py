@@ -4,7 +4,6 @@ What depends on the stored data alone (`WeekContent`) is built once per data ver
 shared from a per-process cache; only the planning job's state is read on every request.
 """
 
-from collections import defaultdict
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from functools import cached_property
@@ -22,26 +21,19 @@ from app import dataversion
 from app.labels import label
 from app.models import Participant
 from app.roster import jobs, versions
+from app.roster.attention import Attention, attention
 from app.roster.grid import Cell, Chip, Grid, build_grid
 from app.roster.models import RosterVersion, SolverJob
+from app.roster.people import SLOTS, PersonWeek, person_weeks
 from app.roster.problem import build_problem
-from app.roster.texts import Names, clash_text, penalty_text, term_name, when
+from app.roster.texts import Names, clash_text, when, with_codes
 from app.roster.weeks import day_dates, parse_week, shift
 from app.vocab import ROSTER_GROUP_OF
 
-MAX_ITEMS_PER_TERM = 40
 # The app's cache of week contents (app.extensions key) and its size: the weeks and
 # versions managers look at around now, each in the languages they use.
 CACHE = "roster.weeks"
 WEEKS_CACHED = 16
-
-
-@dataclass(frozen=True)
-class PenaltyGroup:
-    term: str
-    name: str
-    total: int
-    texts: list[str]
 
 
 @dataclass(frozen=True)
@@ -94,7 +86,8 @@ class WeekContent:
     names: Names
     grid: Grid
     assignments: list[dict]
-    penalties: list[PenaltyGroup]
+    people: list[PersonWeek]
+    attention: Attention
     changes: list[Change]
     participant_choices: list[tuple[str, str]]
     department_choices: list[tuple[str, str]]
@@ -105,6 +98,43 @@ class WeekContent:
     def editable(self) -> bool:
         return (
             self.roster is not None and self.latest is not None and self.roster.id == self.latest.id
+        )
+
+    def assignment(self, code: str, day: str, daypart: str) -> dict | None:
+        return next(
+            (
+                a
+                for a in self.assignments
+                if (a["participant"], a["day"], a["daypart"]) == (code, day, daypart)
+            ),
+            None,
+        )
+
+    def team(self, department: str, day: str, daypart: str) -> list[Chip]:
+        """Who works in one department on one daypart (for a swap into a full team)."""
+        return next(
+            (
+                cell.chips
+                for row in self.grid.rows
+                if row.department.id == department
+                for cell in row.cells
+                if (cell.day, cell.daypart) == (day, daypart)
+            ),
+            [],
+        )
+
+    def same_daypart(self, code: str, day: str, daypart: str) -> list[tuple[str, str]]:
+        """(code, 'name — department') of everyone else at work then: whom one can swap with."""
+        return sorted(
+            (
+                (
+                    a["participant"],
+                    f"{self.names.person(a['participant'])} — {self.names.place(a['department'])}",
+                )
+                for a in self.assignments
+                if (a["day"], a["daypart"]) == (day, daypart) and a["participant"] != code
+            ),
+            key=lambda choice: choice[1],
         )
 
 
@@ -129,6 +159,10 @@ class WeekPage(WeekContent):
     @cached_property
     def _edit_url(self) -> str:
         return url_for("roster.edit_panel", week=self.week)
+
+    def chip_id(self, code: str, day: str, daypart: str) -> str:
+        """The chip's element id, so focus can return to it after the edit dialog closes."""
+        return f"chip-{quote(code, safe='')}-{day}-{daypart}"
 
     def edit_link(self, chip: Chip, cell: Cell) -> str:
         """The chip's edit panel; one url_for per page, the rest is string formatting."""
@@ -197,7 +231,7 @@ def load(session: Session, week: str, number: int | None = None) -> WeekPage:
     if version is None:
         content = build_content(session, week, number)
     else:
-        key = (week, number, version, date.today(), str(get_locale()), request.script_root)
+        key = (week, number, version, str(get_locale()), request.script_root)
         content = current_app.extensions[CACHE].get(
             key, lambda: build_content(session, week, number)
         )
@@ -219,6 +253,7 @@ def build_content(session: Session, week: str, number: int | None = None) -> Wee
     problem = scheduler.parse_problem(build_problem(session, week))
     names = Names(problem)
     people = sorted(problem.participants, key=lambda p: p.name)
+    weeks = person_weeks(problem, assignments, names)
     return WeekContent(
         week=week,
         dates=day_dates(monday),
@@ -232,43 +267,19 @@ def build_content(session: Session, week: str, number: int | None = None) -> Wee
         names=names,
         grid=build_grid(problem, assignments, _people(session)),
         assignments=assignments,
-        penalties=penalty_groups(problem, assignments),
         changes=_changes(session, published, roster, assignments, codes, names),
+        people=weeks,
+        attention=attention(problem, assignments, names, weeks),
         participant_choices=[(p.id, f"{p.name} ({p.id})") for p in people],
         department_choices=[(d.id, d.name) for d in problem.departments],
     )
 
 
 def _people(session: Session) -> dict[str, tuple[str, str]]:
-    return {
-        p.code: (p.full_name, ROSTER_GROUP_OF[p.target_group])
-        for p in session.exec(select(Participant))
-    }
-
-
-def penalty_groups(problem: scheduler.Problem, assignments: list[dict]) -> list[PenaltyGroup]:
-    """The soft penalties of a roster per term, each item as a Dutch sentence."""
-    evaluation = scheduler.evaluate(
-        problem,
-        [
-            scheduler.Assignment(a["participant"], a["department"], a["day"], a["daypart"])
-            for a in assignments
-        ],
-    )
-    names = Names(problem)
-    items = defaultdict(list)
-    for item in evaluation.details:
-        items[item.term].append(item)
-    return [
-        PenaltyGroup(
-            term,
-            term_name(term),
-            evaluation.penalties[term],
-            [penalty_text(names, item) for item in items[term][:MAX_ITEMS_PER_TERM]],
-        )
-        for term in scheduler.TERMS
-        if evaluation.penalties.get(term) and term != "changes"
-    ]
+    """Code -> (name, roster group) of everyone, with the code where a name is shared."""
+    rows = list(session.exec(select(Participant)))
+    shown = with_codes({p.code: p.full_name for p in rows})
+    return {p.code: (shown[p.code], ROSTER_GROUP_OF[p.target_group]) for p in rows}
 
 
 def _changes(
@@ -282,7 +293,12 @@ def _changes(
     """What this version changes against the last published one (nothing if it is that one)."""
     if published is None or roster is None or published.id == roster.id:
         return []
-    before = versions.contract_of(session, published, codes)
+    return changes_between(versions.contract_of(session, published, codes), assignments, names)
+
+
+def changes_between(before: list[dict], after: list[dict], names: Names) -> list[Change]:
+    """Who moved where between two versions, per person and in week order."""
+    order = {slot: i for i, slot in enumerate(SLOTS)}
     return [
         Change(
             participant,
@@ -291,7 +307,10 @@ def _changes(
             names.place(old) if old else "—",
             names.place(new) if new else "—",
         )
-        for participant, day, part, old, new in versions.changes_against(before, assignments)
+        for participant, day, part, old, new in sorted(
+            versions.changes_against(before, after),
+            key=lambda c: (names.person(c[0]), c[0], order.get((c[1], c[2]), 99)),
+        )
     ]
 
 

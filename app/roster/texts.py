@@ -4,6 +4,8 @@ The solver's own texts are English and meant for logs; a planner reads these, bu
 the term, rule and ids of each item, with names of people and departments filled in.
 """
 
+from collections import Counter
+
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
@@ -13,6 +15,7 @@ from scheduler import Clash, PenaltyItem, Problem, Violation
 
 TERM_NAMES = {
     "understaffing": _l("Onderbezetting"),
+    "uncovered": _l("Verplichte dekking ontbreekt"),
     "below_contract": _l("Minder dagdelen dan afgesproken"),
     "mix": _l("Afwijking van de groepsmix"),
     "unskilled": _l("Ingezet zonder ervaring"),
@@ -35,14 +38,24 @@ def when(day: str | None, daypart: str | None) -> str:
     return label("day", day) if day else ""
 
 
+def with_codes(people: dict[str, str]) -> dict[str, str]:
+    """Code -> name, with the code added where a name is shared ('Kees de Vries (P007)'):
+    a manager must be able to tell two people apart on the page, on paper and in Excel."""
+    counts = Counter(people.values())
+    return {code: f"{name} ({code})" if counts[name] > 1 else name for code, name in people.items()}
+
+
 class Names:
     """People and departments of a problem by name, with the id as fallback."""
 
     def __init__(self, problem: Problem) -> None:
         self.problem = problem
+        self.people = with_codes({p.id: p.name for p in problem.participants})
 
     def person(self, pid: str | None) -> str:
-        return self.problem.person(pid) if pid else ""
+        if not pid:
+            return ""
+        return self.people.get(pid) or self.problem.person(pid)
 
     def place(self, did: str | None) -> str:
         return self.problem.place(did) if did else ""
@@ -68,6 +81,13 @@ def penalty_text(names: Names, item: PenaltyItem) -> str:
             "%(place)s %(when)s: %(num)d personen onder minimum",
             n,
             place=place,
+            when=moment,
+        ),
+        "uncovered": lambda: ngettext(
+            "%(place)s %(when)s: %(num)d houder van een verplicht certificaat te weinig",
+            "%(place)s %(when)s: %(num)d houders van een verplicht certificaat te weinig",
+            n,
+            place=place or _("Hele terrein"),
             when=moment,
         ),
         "below_contract": lambda: ngettext(
@@ -122,6 +142,18 @@ def penalty_text(names: Names, item: PenaltyItem) -> str:
     }
     text = texts.get(item.term)
     return text() if text else f"{term_name(item.term)}: {n}"
+
+
+def shortfall_text(names: Names, pid: str, planned: int) -> str:
+    """A shortfall in dayparts planned against agreed: under contract version 2's fair
+    shortfall a `below_contract` amount is no longer a number of dayparts."""
+    participant = names.problem.participant(pid)
+    return _(
+        "%(person)s: %(planned)d van %(contract)d afgesproken dagdelen ingepland",
+        person=names.person(pid),
+        planned=planned,
+        contract=participant.dayparts_per_week if participant else 0,
+    )
 
 
 def violation_text(names: Names, v: Violation) -> str:

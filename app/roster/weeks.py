@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from app.convert import iso_week
 from app.vocab import DAYS
 
 
@@ -12,13 +13,9 @@ class BadWeek(ValueError):
 def parse_week(week: str) -> date:
     """The Monday of an ISO week name; refuses anything else, so URLs stay canonical."""
     try:
-        year, number = week.split("-W")
-        monday = date.fromisocalendar(int(year), int(number), 1)
+        return iso_week(week)
     except ValueError as error:
         raise BadWeek(week) from error
-    if week_of(monday) != week:
-        raise BadWeek(week)
-    return monday
 
 
 def week_of(day: date) -> str:

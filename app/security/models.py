@@ -1,9 +1,11 @@
-"""Login attempts and lifted locks, kept in the database so every web worker counts the same."""
+"""Login attempts, lifted locks and signed-in sessions, kept in the database so every web
+worker sees the same."""
 
 from datetime import datetime
 
 from sqlmodel import Field, SQLModel
 
+from app.models import fk
 from app.vocab import one_of
 from inventory.models import utcnow
 
@@ -38,3 +40,17 @@ class LockRelease(SQLModel, table=True):
     kind: str = Field(max_length=10)
     # The e-mail address or client address, as LoginAttempt stores it.
     value: str = Field(max_length=200, index=True)
+
+
+class LoginSession(SQLModel, table=True):
+    """One signed-in browser session, named by a random token in its signed cookie.
+
+    The cookie alone cannot be taken back: logging out deletes this row, so a copy of the
+    cookie taken before no longer opens anything (app/security/sessions.py).
+    """
+
+    __tablename__ = "login_session"
+
+    token: str = Field(primary_key=True, max_length=64)
+    user_id: int = Field(sa_column=fk("user.id"))
+    started_at: datetime = Field(default_factory=utcnow, index=True)

@@ -5,7 +5,9 @@ absolute limit (PERMANENT_SESSION_LIFETIME) and `seen_at` for inactivity
 (SESSION_IDLE_TIMEOUT). A cookie that outlived either is refused on its next request and the
 user is told why, instead of silently landing on the login page. The same goes for a session
 the user loader refuses because the account's password changed or the account was disabled
-(`app.auth.users.session_id`).
+(`app.auth.users.session_id`). Each login also has a row on the server
+(`app.security.login_sessions`): logging out or running out of time deletes it, so a copy of
+the cookie taken before is refused as well.
 """
 
 from datetime import timedelta
@@ -16,18 +18,28 @@ from flask_login import current_user, login_user, logout_user
 from flask_login.config import COOKIE_NAME
 
 from app import clock
+from app.auth import users  # the module: app.auth.users imports this package as it loads
 from app.auth.access import allowed_roles
-from app.auth.users import session_id
+from app.db import get_session
 from app.extensions import htmx
 from app.models import User
+from app.security import login_sessions
 
 
 def start(user: User, *, remember: bool) -> None:
     """Log in on a fresh session, so no value from before the login survives it."""
     session.clear()
+    db = get_session()
+    config = current_app.config
+    # A remember-me cookie may bring a session back until its own end, after the first ran out.
+    usable = _seconds(config["PERMANENT_SESSION_LIFETIME"]) + _seconds(
+        config["REMEMBER_COOKIE_DURATION"]
+    )
+    token = login_sessions.open_session(db, user.id, usable_for=timedelta(seconds=usable))
+    db.commit()
     # A browser-session cookie: both limits are kept here on the server's clock, so a
     # browser whose clock differs (or a frozen test clock) cannot end a login early.
-    _login(user, remember=remember)
+    _login(user, token, remember=remember)
     _stamp(login=True)
 
 
@@ -36,18 +48,28 @@ def renew(user: User) -> None:
     session of the account: it is given the id of the new password, and so is its
     remember-me cookie if it has one. Its clocks run on."""
     remembered = current_app.config.get("REMEMBER_COOKIE_NAME", COOKIE_NAME) in request.cookies
-    _login(user, remember=remembered)
+    _login(user, _token(), remember=remembered)
 
 
-def _login(user: User, *, remember: bool) -> None:
+def _login(user: User, token: str, *, remember: bool) -> None:
     login_user(user, remember=remember)
-    # Flask-Login stores user.get_id(); the session must carry the password's fingerprint.
-    session["_user_id"] = session_id(user)
+    # Flask-Login stores user.get_id(); the session must carry the fingerprint and token.
+    session["_user_id"] = users.session_id(user, token)
+
+
+def _token() -> str:
+    return users.session_token(str(session.get("_user_id", "")))
 
 
 def end() -> None:
-    """Log out. The session is emptied first: logout_user's request to delete the
-    remember-me cookie is itself kept in the session and must survive."""
+    """Log out, on the server too: the session's row goes, so no copy of its cookie works.
+    The session is emptied first: logout_user's request to delete the remember-me cookie is
+    itself kept in the session and must survive."""
+    token = _token()
+    if token:
+        db = get_session()
+        login_sessions.close_session(db, token)
+        db.commit()
     session.clear()
     logout_user()
 
@@ -88,15 +110,16 @@ def _end_refused_login() -> Response | None:
     """A session that names a login the user loader refused: say why it ended."""
     if "_user_id" not in session:
         return None
-    fingerprinted = ":" in str(session["_user_id"])
+    token = _token()
+    # The row is gone when the session was logged out (a copy of its cookie) or expired.
+    changed = bool(token) and login_sessions.exists(get_session(), token)
     end()
-    if fingerprinted:
+    if changed:
         reason = _(
             "U bent uitgelogd omdat het wachtwoord van uw account is gewijzigd of uw account "
             "is uitgeschakeld. Log opnieuw in om verder te gaan."
         )
     else:
-        # Signed in before sessions carried the password's fingerprint: nothing happened.
         reason = _("Uw sessie is verlopen. Log opnieuw in om verder te gaan.")
     flash(reason, "warning")
     # A public page (the login page itself) is simply shown, with the message.

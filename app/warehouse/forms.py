@@ -3,7 +3,7 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileAllowed, FileField, FileRequired
-from wtforms import HiddenField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, StringField, TextAreaField
 from wtforms.validators import (
     AnyOf,
     DataRequired,
@@ -15,6 +15,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import HiddenInput
 
+from app.fields import IdField, IntegerField, SelectField
 from app.labels import LABELS
 from app.submissions import key_field
 from inventory.correcting import NOTE_MAX
@@ -79,7 +80,7 @@ class ShipmentForm(FlaskForm):
 
 
 class PickForm(FlaskForm):
-    pallet_id = HiddenField(validators=[DataRequired()])
+    pallet_id = IdField(validators=[DataRequired()])
     units = IntegerField(
         _l("Stuks"),
         validators=[Optional(), NumberRange(min=1, message=_l("Minstens 1."))],

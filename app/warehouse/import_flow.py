@@ -20,6 +20,10 @@ from app.warehouse.uploads import UploadRefused, discard, load, stage
 from inventory.errors import ImportInvalid, InventoryError
 from inventory.tabular import RowError
 
+# The preview lists this many rows and errors with their counts; every row is still checked.
+PREVIEW_ROWS = 200
+PREVIEW_ERRORS = 100
+
 Parse = Callable[[Session, pd.DataFrame], tuple[Sequence[Any], list[RowError]]]
 Apply = Callable[[Session, pd.DataFrame], Sequence[Any]]
 
@@ -44,8 +48,10 @@ def preview(kind: str, area: str, parse: Parse, **context: Any):
     return render_template(
         f"{area}/import_preview.html",
         filename=staged.filename,
-        rows=rows,
-        errors=[row_error_message(error) for error in errors],
+        rows=rows[:PREVIEW_ROWS],
+        row_count=len(rows),
+        errors=[row_error_message(error) for error in errors[:PREVIEW_ERRORS]],
+        error_count=len(errors),
         confirm=ConfirmImportForm(token=staged.token),
         **context,
     ), (422 if errors else 200)

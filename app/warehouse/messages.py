@@ -5,10 +5,11 @@ screens show these texts instead, so a new code without a text falls back to a g
 message rather than to English.
 """
 
+from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 
 from inventory.errors import InventoryError
-from inventory.tabular import RowError
+from inventory.tabular import MAX_COLUMNS, MAX_ROWS, RowError
 
 INVENTORY = {
     "not_found": _l("Dit gegeven bestaat niet (meer)."),
@@ -45,6 +46,10 @@ GENERAL = _l("Deze magazijnhandeling is niet toegestaan.")
 
 UPLOAD = {
     "too_large": _l("Het bestand is te groot (maximaal 2 MB)."),
+    "too_many_rows": _l(
+        "Het bestand heeft meer dan %(count)s regels. Splits het in kleinere bestanden."
+    ),
+    "too_many_columns": _l("Een regel in het bestand heeft meer dan %(columns)s kolommen."),
     "wrong_type": _l("Alleen CSV- of Excelbestanden (.csv, .xlsx) zijn toegestaan."),
     "unreadable": _l("Het bestand kon niet worden gelezen. Is het een geldige CSV of Excel?"),
     "expired": _l("De voorvertoning is verlopen. Upload het bestand opnieuw."),
@@ -68,6 +73,8 @@ CELLS = {
     "not_a_whole_number": _l("geen heel getal"),
     "must_be_positive": _l("moet groter dan nul zijn"),
     "not_a_date": _l("geen datum (gebruik bijvoorbeeld 31-12-2026)"),
+    "date_out_of_range": _l("datum ligt niet tussen 2000 en 2100"),
+    "too_large": _l("getal is te groot"),
     "unknown_customer": _l("onbekende klant"),
     "unknown_article": _l("onbekend artikel voor deze klant"),
     "customer_inactive": _l("klant is niet actief"),
@@ -94,7 +101,7 @@ def inventory_message(error: InventoryError) -> str:
 
 
 def upload_message(reason: str) -> str:
-    return str(UPLOAD[reason])
+    return str(UPLOAD[reason]) % {"count": format_decimal(MAX_ROWS), "columns": MAX_COLUMNS}
 
 
 def row_error_message(error: RowError) -> str:

@@ -8,6 +8,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from app.auth.access import MANAGERS, roles
+from app.convert import record_id
 from app.db import get_session
 from app.extensions import htmx
 from app.warehouse import bp
@@ -40,8 +41,8 @@ def _pallet_or_404(pallet_id: int) -> PalletView:
 @roles(*MANAGERS)
 def pallets():
     db = get_session()
-    customer_id = request.args.get("klant", type=int)
-    article_id = request.args.get("artikel", type=int)
+    customer_id = request.args.get("klant", type=record_id)
+    article_id = request.args.get("artikel", type=record_id)
     search = request.args.get("zoek", "").strip()[:20]
     return render_template(
         "warehouse/pallets.html",

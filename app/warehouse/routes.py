@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from sqlmodel import select
 
 from app.auth.access import MANAGERS, roles
+from app.convert import page_number, record_id
 from app.db import get_session
 from app.submissions import Answer, write_once
 from app.warehouse import bp
@@ -146,7 +147,7 @@ def move():
 @roles(*MANAGERS)
 def stock_overview():
     db = get_session()
-    customer_id = request.args.get("klant", type=int)
+    customer_id = request.args.get("klant", type=record_id)
     return render_template(
         "warehouse/stock.html",
         lines=stock(db, customer_id=customer_id),
@@ -159,8 +160,8 @@ def stock_overview():
 @roles(*MANAGERS)
 def history():
     db = get_session()
-    customer_id = request.args.get("klant", type=int)
-    article_id = request.args.get("artikel", type=int)
+    customer_id = request.args.get("klant", type=record_id)
+    article_id = request.args.get("artikel", type=record_id)
     pallet_label = request.args.get("pallet", "").strip()
     pallet_id = None
     if pallet_label:
@@ -171,7 +172,7 @@ def history():
         customer_id=customer_id,
         article_id=article_id,
         pallet_id=pallet_id,
-        page=max(request.args.get("pagina", 1, type=int), 1),
+        page=request.args.get("pagina", 1, type=page_number),
         per_page=PER_PAGE,
     )
     return render_template(

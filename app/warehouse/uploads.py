@@ -10,9 +10,10 @@ on every upload and by `flask remove-stale-imports`.
 """
 
 import io
+import os
 import re
 import secrets
-import time
+import zipfile
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
@@ -21,9 +22,13 @@ import pandas as pd
 from flask import current_app, session
 from werkzeug.datastructures import FileStorage
 
-from inventory.tabular import read_table
+from app import clock
+from inventory.tabular import TableTooLarge, read_table
 
 MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+# A workbook is a zip: 2 MB can unpack to hundreds of MB of sheet XML, which the Excel
+# reader scans whole before the first row. MAX_ROWS lines of real data stay far below this.
+MAX_UNPACKED_BYTES = 10 * 1024 * 1024
 SUFFIXES = (".csv", ".xlsx")
 ZIP_MAGIC = b"PK\x03\x04"
 TOKEN = re.compile(r"[A-Za-z0-9_-]{20,60}")
@@ -31,7 +36,8 @@ PREVIEW_LIFETIME = timedelta(hours=24)
 
 
 class UploadRefused(Exception):
-    """`reason`: too_large, wrong_type, unreadable or expired (stable codes)."""
+    """`reason`: too_large, too_many_rows, too_many_columns, wrong_type, unreadable or expired
+    (stable codes)."""
 
     def __init__(self, reason: str) -> None:
         self.reason = reason
@@ -61,7 +67,7 @@ def _is_preview(path: Path) -> bool:
 
 
 def _too_old(path: Path, older_than: timedelta) -> bool:
-    return path.stat().st_mtime < time.time() - older_than.total_seconds()
+    return path.stat().st_mtime < clock.now().timestamp() - older_than.total_seconds()
 
 
 def remove_stale(older_than: timedelta = PREVIEW_LIFETIME) -> int:
@@ -80,12 +86,20 @@ def remove_stale(older_than: timedelta = PREVIEW_LIFETIME) -> int:
     return removed
 
 
+def _unpacked_size(content: bytes) -> int:
+    """What the workbook's parts declare unpacked; zipfile never inflates past that."""
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        return sum(member.file_size for member in archive.infolist())
+
+
 def _frame(content: bytes, filename: str) -> pd.DataFrame:
     """Parse the bytes; Excel must really be a zip, CSV may be UTF-8 or Windows-1252."""
     try:
         if _suffix(filename) == ".xlsx":
             if not content.startswith(ZIP_MAGIC):
                 raise UploadRefused("wrong_type")
+            if _unpacked_size(content) > MAX_UNPACKED_BYTES:
+                raise UploadRefused("too_large")
             return read_table(io.BytesIO(content), filename)
         try:
             text = content.decode("utf-8-sig")
@@ -94,6 +108,8 @@ def _frame(content: bytes, filename: str) -> pd.DataFrame:
         return read_table(io.StringIO(text), filename)
     except UploadRefused:
         raise
+    except TableTooLarge as refused:
+        raise UploadRefused(refused.reason) from None
     except Exception as error:  # noqa: BLE001  (any parser failure means the same to a user)
         raise UploadRefused("unreadable") from error
 
@@ -110,7 +126,12 @@ def stage(upload: FileStorage, kind: str) -> Staged:
     discard(kind)
     remove_stale()
     token = secrets.token_urlsafe(24)
-    (_folder() / f"{token}{_suffix(filename)}").write_bytes(content)
+    path = _folder() / f"{token}{_suffix(filename)}"
+    path.write_bytes(content)
+    # Parked on the app's clock, which its age is read against: the same as the disk's in
+    # use, and a frozen test clock stays consistent with it.
+    stamp = clock.now().timestamp()
+    os.utime(path, (stamp, stamp))
     session[f"import_{kind}"] = {"token": token, "filename": filename}
     return Staged(token, filename, frame)
 

@@ -1,6 +1,5 @@
 """Helpers for the coaching tests: whose participant is whose in the demo data."""
 
-from datetime import date
 
 import pytest
 from sqlmodel import select
@@ -10,6 +9,7 @@ from app.models import CoachAssignment, Participant, User
 from app.roster.problem import build_problem
 from app.roster.weeks import week_of
 from app.vocab import ROSTER_GROUP_OF
+from tests import dates
 from tests.conftest import COACH, OTHER_COACH
 
 
@@ -48,7 +48,7 @@ def audit_for(db, participant_id: int) -> list[AuditEntry]:
 
 def rostered_participant(db, *, detainee: bool | None = None) -> tuple[Participant, str]:
     """An own participant of COACH who is in this week's roster problem (of a kind, if asked)."""
-    week = week_of(date.today())
+    week = week_of(dates.TODAY)
     in_problem = {p["id"] for p in build_problem(db, week)["participants"]}
     for pid in caseload_of(db, COACH):
         participant = db.get(Participant, pid)

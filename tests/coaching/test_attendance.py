@@ -7,6 +7,7 @@ from sqlmodel import select
 from app.coaching.attendance import attendance_summary, expected
 from app.coaching.models import Attendance
 from app.models import Department
+from tests import dates
 from tests.conftest import COACH, MANAGER
 
 MONDAY = date(2026, 11, 30)
@@ -139,7 +140,7 @@ def test_published_roster_decides_who_is_expected(db):
 
 def test_own_plan_shows_this_weeks_roster(client, auth, db, own_id):
     department = db.exec(select(Department).where(Department.code == "green")).one()
-    _publish(db, own_id, department, day="tue", on=date.today())
+    _publish(db, own_id, department, day="tue", on=dates.TODAY)
     auth.login(COACH)
     html = client.get(f"/deelnemers/{own_id}/mijn-plan").get_data(as_text=True)
     assert "Deze week werk je:" in html

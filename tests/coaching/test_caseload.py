@@ -1,10 +1,11 @@
 """Caseload search and filters, plain and through htmx."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from sqlmodel import select
 
 from app.models import Certificate, Department, Participant, SkillLevel
+from tests import dates
 from tests.coaching.conftest import caseload_of
 from tests.conftest import COACH, MANAGER
 
@@ -45,8 +46,8 @@ def test_end_date_approaching_and_certificate_expiring(client, auth, db):
     ending, expiring, other = (db.get(Participant, i) for i in mine[:3])
     for p in (ending, expiring, other):
         p.active = True
-        p.expected_end_date = date.today() + timedelta(days=365)
-    ending.expected_end_date = date.today() + timedelta(weeks=5)
+        p.expected_end_date = dates.TODAY + timedelta(days=365)
+    ending.expected_end_date = dates.TODAY + timedelta(weeks=5)
     for c in db.exec(select(Certificate).where(Certificate.participant_id.in_(mine))):
         c.expires_on = None
         db.add(c)
@@ -55,8 +56,8 @@ def test_end_date_approaching_and_certificate_expiring(client, auth, db):
             participant_id=expiring.id,
             kind="bhv",
             status="obtained",
-            obtained_on=date.today() - timedelta(days=300),
-            expires_on=date.today() + timedelta(weeks=7),
+            obtained_on=dates.TODAY - timedelta(days=300),
+            expires_on=dates.TODAY + timedelta(weeks=7),
         )
     )
     db.add_all([ending, expiring, other])

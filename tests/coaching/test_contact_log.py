@@ -8,6 +8,7 @@ from sqlmodel import select
 from app.coaching.anonymise import anonymise_due
 from app.coaching.models import ReferrerContact, ReferrerContactLog
 from app.models import User
+from tests import dates
 from tests.coaching.conftest import audit_for, rows_for
 from tests.conftest import COACH, CUSTOMER, MANAGER, OTHER_COACH, REFERRER
 
@@ -39,7 +40,7 @@ def test_coach_adds_an_entry_in_place_with_audit(client, auth, db, own_id):
     auth.login(COACH)
     response = client.post(
         f"/deelnemers/{own_id}/contactlog",
-        data=_entry(date.today(), "Afspraak over verlof besproken.", "meeting", str(contact.id)),
+        data=_entry(dates.TODAY, "Afspraak over verlof besproken.", "meeting", str(contact.id)),
         headers=HTMX,
     )
     html = response.get_data(as_text=True)
@@ -54,14 +55,14 @@ def test_coach_adds_an_entry_in_place_with_audit(client, auth, db, own_id):
     assert (entry.contact_id, entry.channel, entry.entered_by) == (contact.id, "meeting", coach.id)
     created = [e.what for e in audit_for(db, own_id) if e.action == "create"]
     assert created[-1] == (
-        f"contact verwijzer {date.today().isoformat()} (meeting) met Fatima el Amrani"
+        f"contact verwijzer {dates.TODAY.isoformat()} (meeting) met Fatima el Amrani"
     )
 
 
 def test_without_htmx_the_entry_is_saved_and_the_file_shown(client, auth, db, own_id):
     auth.login(MANAGER)
     response = client.post(
-        f"/deelnemers/{own_id}/contactlog", data=_entry(date.today(), "Gebeld met de gemeente.")
+        f"/deelnemers/{own_id}/contactlog", data=_entry(dates.TODAY, "Gebeld met de gemeente.")
     )
     assert response.status_code == 302
     assert response.headers["Location"].endswith(f"/deelnemers/{own_id}#contactlog")
@@ -70,7 +71,7 @@ def test_without_htmx_the_entry_is_saved_and_the_file_shown(client, auth, db, ow
 
 
 def test_the_file_lists_entries_newest_first(client, auth, db, own_id):
-    today = date.today()
+    today = dates.TODAY
     auth.login(COACH)
     for days_ago, summary in ((10, "Tweede contact"), (30, "Eerste contact"), (2, "Derde contact")):
         client.post(
@@ -88,12 +89,12 @@ def test_the_file_lists_entries_newest_first(client, auth, db, own_id):
     ("data", "message"),
     [
         (
-            _entry(date.today() + timedelta(days=1), "Nog te bellen"),
+            _entry(dates.TODAY + timedelta(days=1), "Nog te bellen"),
             "Een contact kan niet in de toekomst liggen: kies vandaag of eerder.",
         ),
-        (_entry(date.today(), "   "), "Vat het contact kort samen."),
-        (_entry(date.today(), "x" * 1001), "Houd de samenvatting kort: hoogstens 1000 tekens."),
-        (_entry(date.today(), "Gebeld", channel="fax"), "Ongeldige keuze."),
+        (_entry(dates.TODAY, "   "), "Vat het contact kort samen."),
+        (_entry(dates.TODAY, "x" * 1001), "Houd de samenvatting kort: hoogstens 1000 tekens."),
+        (_entry(dates.TODAY, "Gebeld", channel="fax"), "Ongeldige keuze."),
     ],
 )
 def test_bad_entry_is_refused_in_dutch_and_keeps_the_input(client, auth, db, own_id, data, message):
@@ -111,7 +112,7 @@ def test_bad_entry_is_refused_in_dutch_and_keeps_the_input(client, auth, db, own
 def test_a_contact_person_of_another_file_cannot_be_named(client, auth, db, own_id, foreign_id):
     foreign = _contact(db, foreign_id, "Iemand Anders")
     auth.login(COACH)
-    data = _entry(date.today(), "Gebeld", contact=str(foreign.id))
+    data = _entry(dates.TODAY, "Gebeld", contact=str(foreign.id))
     response = client.post(f"/deelnemers/{own_id}/contactlog", data=data, headers=HTMX)
     assert response.status_code == 422
     assert _log(db, own_id) == []
@@ -120,7 +121,7 @@ def test_a_contact_person_of_another_file_cannot_be_named(client, auth, db, own_
 def test_removing_the_contact_person_keeps_the_entry(client, auth, db, own_id):
     contact = _contact(db, own_id)
     auth.login(COACH)
-    data = _entry(date.today(), "Voortgang besproken.", contact=str(contact.id))
+    data = _entry(dates.TODAY, "Voortgang besproken.", contact=str(contact.id))
     client.post(f"/deelnemers/{own_id}/contactlog", data=data)
     client.post(f"/deelnemers/{own_id}/contactpersoon/{contact.id}/verwijderen")
     [entry] = _log(db, own_id)
@@ -131,7 +132,7 @@ def test_removing_the_contact_person_keeps_the_entry(client, auth, db, own_id):
 def test_others_cannot_add_to_the_log(client, auth, db, own_id, email):
     auth.login(email)
     response = client.post(
-        f"/deelnemers/{own_id}/contactlog", data=_entry(date.today(), "x"), headers=HTMX
+        f"/deelnemers/{own_id}/contactlog", data=_entry(dates.TODAY, "x"), headers=HTMX
     )
     assert response.status_code == 403
     assert _log(db, own_id) == []
@@ -139,7 +140,7 @@ def test_others_cannot_add_to_the_log(client, auth, db, own_id, email):
 
 def test_another_coach_does_not_see_the_log(client, auth, db, own_id):
     auth.login(COACH)
-    client.post(f"/deelnemers/{own_id}/contactlog", data=_entry(date.today(), "Vertrouwelijk-Q"))
+    client.post(f"/deelnemers/{own_id}/contactlog", data=_entry(dates.TODAY, "Vertrouwelijk-Q"))
     auth.logout()
     auth.login(OTHER_COACH)
     response = client.get(f"/deelnemers/{own_id}")
@@ -149,7 +150,7 @@ def test_another_coach_does_not_see_the_log(client, auth, db, own_id):
 
 def test_anonymising_removes_the_log(client, auth, db, own_id):
     auth.login(COACH)
-    client.post(f"/deelnemers/{own_id}/contactlog", data=_entry(date.today(), "Besproken."))
+    client.post(f"/deelnemers/{own_id}/contactlog", data=_entry(dates.TODAY, "Besproken."))
     client.post(
         f"/deelnemers/{own_id}/afsluiten", data={"ended_on": "2025-01-01", "kind": "education"}
     )

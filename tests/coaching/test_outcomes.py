@@ -1,6 +1,5 @@
 """Closing trajectories, the outflow dashboard and its exports, and anonymising."""
 
-from datetime import date
 from io import BytesIO
 
 from openpyxl import load_workbook
@@ -10,6 +9,7 @@ from app.audit import AuditEntry
 from app.coaching.anonymise import anonymise_due
 from app.coaching.models import Outcome, ProgressNote, SensitiveInfo
 from app.models import Participant
+from tests import dates
 from tests.coaching.conftest import caseload_of
 from tests.conftest import COACH, MANAGER
 
@@ -56,7 +56,7 @@ def test_anonymising_removes_names_notes_and_sensitive_data(client, auth, db, ow
     client.post(f"/deelnemers/{own_id}/gevoelig", data={"sensitive-offence": "geheim"})
     _close(client, own_id, "2025-01-01", "dropped_out")
     other = caseload_of(db, COACH)[1]
-    _close(client, other, date.today().isoformat(), "education")
+    _close(client, other, dates.TODAY.isoformat(), "education")
     assert anonymise_due(db, older_than_days=365) == 1
     db.commit()
     db.expire_all()

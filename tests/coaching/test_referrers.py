@@ -309,3 +309,97 @@ def test_anonymising_removes_contacts_and_shared_reports(client, auth, db, rotte
     auth.logout()
     auth.login(REFERRER)
     assert "Er zijn nog geen rapporten met u gedeeld." in client.get("/").get_data(as_text=True)
+
+
+# A share is a snapshot for the organisation that referred the participant
+
+
+def _portfolio(client, participant_id: int, description: str) -> None:
+    client.post(
+        f"/deelnemers/{participant_id}/portfolio",
+        data={
+            "portfolio-description": description,
+            "portfolio-day": "2026-10-02",
+            "portfolio-confirmed_by": "Henk",
+        },
+    )
+
+
+def _refer_to(client, participant: Participant, organisation: str) -> None:
+    response = client.post(
+        f"/deelnemers/{participant.id}/intake",
+        data={
+            "intake-referrer_organisation": organisation,
+            "intake-start_date": participant.start_date.isoformat(),
+        },
+    )
+    assert response.status_code == 302
+
+
+def test_the_referrer_sees_the_report_as_shared_not_what_came_after(client, auth, db, rotterdam):
+    auth.login(COACH)
+    _portfolio(client, rotterdam.id, "Voor het delen")
+    _finish_and_share(client, rotterdam.id, _user_id(db, REFERRER))
+    _portfolio(client, rotterdam.id, "Na het delen")
+    client.post(f"/deelnemers/{rotterdam.id}/rapport?{PERIOD}", data={"text": "Later herzien."})
+    coach_page = client.get(f"/deelnemers/{rotterdam.id}/rapport?{PERIOD}").get_data(as_text=True)
+    assert "Na het delen" in coach_page and "Later herzien." in coach_page
+    auth.logout()
+
+    auth.login(REFERRER)
+    report_id = _report_id(db, rotterdam.id)
+    page = client.get(f"/verwijzer/rapporten/{report_id}").get_data(as_text=True)
+    assert "Voor het delen" in page and "Stabiel." in page
+    assert "Na het delen" not in page and "Later herzien." not in page
+    pdf = _pdf_text(client.get(f"/verwijzer/rapporten/{report_id}.pdf").data)
+    assert "Voor het delen" in pdf and "Na het delen" not in pdf
+
+
+def test_sharing_again_sends_the_report_as_it_is_then(client, auth, db, rotterdam):
+    auth.login(COACH)
+    _finish_and_share(client, rotterdam.id, _user_id(db, REFERRER))
+    _portfolio(client, rotterdam.id, "Na het delen")
+    client.post(
+        f"/deelnemers/{rotterdam.id}/rapport/delen?{PERIOD}",
+        data={"user_id": _user_id(db, REFERRER)},
+    )
+    auth.logout()
+    auth.login(REFERRER)
+    page = client.get(f"/verwijzer/rapporten/{_report_id(db, rotterdam.id)}")
+    assert "Na het delen" in page.get_data(as_text=True)
+
+
+def test_a_new_referrer_ends_the_old_referrers_shares(client, auth, db, rotterdam):
+    auth.login(COACH)
+    _finish_and_share(client, rotterdam.id, _user_id(db, REFERRER))
+    _refer_to(client, rotterdam, "Reclassering Nederland")
+    assert _shares(db) == []
+    assert any("andere verwijzer" in e.what for e in audit_for(db, rotterdam.id))
+    auth.logout()
+
+    auth.login(REFERRER)
+    report_id = _report_id(db, rotterdam.id)
+    assert client.get(f"/verwijzer/rapporten/{report_id}").status_code == 404
+    assert client.get(f"/verwijzer/rapporten/{report_id}.pdf").status_code == 404
+    assert rotterdam.full_name not in client.get("/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("change", ["participant_cleared", "login_moved"])
+def test_a_share_opens_only_while_the_organisation_still_refers(
+    client, auth, db, rotterdam, change
+):
+    auth.login(COACH)
+    _finish_and_share(client, rotterdam.id, _user_id(db, REFERRER))
+    auth.logout()
+    # Changed outside the intake form (a script, the database): the share stops opening too.
+    if change == "participant_cleared":
+        rotterdam.referrer_organisation = ""
+        db.add(rotterdam)
+    else:
+        referrer = db.get(User, _user_id(db, REFERRER))
+        referrer.referrer_organisation = "Gemeente Utrecht"
+        db.add(referrer)
+    db.commit()
+    auth.login(REFERRER)
+    assert client.get(f"/verwijzer/rapporten/{_report_id(db, rotterdam.id)}").status_code == 404
+    assert rotterdam.full_name not in client.get("/").get_data(as_text=True)

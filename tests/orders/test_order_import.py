@@ -7,6 +7,7 @@ from sqlmodel import func, select
 
 from app.models import ProductionOrder
 from app.warehouse.uploads import MAX_UPLOAD_BYTES
+from tests import dates
 from tests.conftest import MANAGER
 
 HEADER = "klant;artikel;aantal;leverdatum;afdeling;ordernummer\n"
@@ -64,7 +65,7 @@ def test_a_bad_row_names_line_and_column_and_nothing_is_written(manager, db):
             "Regel 2, kolom leverdatum: leverdatum ligt in het verleden",
         ),
         (
-            "Van Dijk Koffie B.V.;VDK-250;10;31-12-2099;packaging;ORD-2026-0001",
+            f"Van Dijk Koffie B.V.;VDK-250;10;31-12-2099;packaging;{dates.order(1)}",
             "Regel 2, kolom ordernummer: ordernummer bestaat al",
         ),
     ],

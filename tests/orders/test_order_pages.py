@@ -1,6 +1,6 @@
 """Managers keep orders, customers and articles through forms that refuse bad input in Dutch."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlmodel import select
@@ -9,6 +9,7 @@ from app.models import OrderStatusChange, ProductionOrder
 from app.orders.labour import weekly_demand
 from app.submissions import new_key
 from inventory.models import Article, Customer
+from tests import dates
 from tests.conftest import MANAGER
 from tests.orders.order_helpers import order_by_number
 
@@ -39,10 +40,12 @@ def test_manager_pages_open(manager, url):
 
 def test_order_book_shows_labour_and_week_demand(manager, db):
     page = manager.get("/orders/").get_data(as_text=True)
-    assert "ORD-2026-0001" in page and "Nodig (persoon-dagdelen)" in page
-    demand = manager.get("/orders/capaciteit?week=2026-12-10").get_data(as_text=True)
-    needed = weekly_demand(db, date(2026, 12, 7))["packaging"]
-    assert "Week van maandag 07-12-2026" in demand
+    assert dates.order(1) in page and "Nodig (persoon-dagdelen)" in page
+    following = dates.MONDAY + timedelta(weeks=1)
+    thursday = following + timedelta(days=3)
+    demand = manager.get(f"/orders/capaciteit?week={thursday}").get_data(as_text=True)
+    needed = weekly_demand(db, following)["packaging"]
+    assert f"Week van maandag {following:%d-%m-%Y}" in demand
     assert f'Verpakking</th><td class="num">{needed}</td>' in demand
 
 
@@ -52,7 +55,7 @@ def _article(db, code: str) -> Article:
 
 def test_create_order_numbers_it_and_logs_its_first_status(manager, db):
     article = _article(db, "VDK-250")
-    due = (date.today() + timedelta(days=30)).isoformat()
+    due = (dates.TODAY + timedelta(days=30)).isoformat()
     response = manager.post(
         "/orders/nieuw",
         data={
@@ -66,7 +69,7 @@ def test_create_order_numbers_it_and_logs_its_first_status(manager, db):
     )
     assert response.status_code == 303
     order = db.exec(select(ProductionOrder).order_by(ProductionOrder.id.desc())).first()
-    assert order.number == f"ORD-{date.today().year}-0013"
+    assert order.number == dates.order(13)
     assert order.customer_id == article.customer_id
     changes = db.exec(select(OrderStatusChange).where(OrderStatusChange.order_id == order.id)).all()
     assert [c.status for c in changes] == ["received"]
@@ -77,7 +80,7 @@ def test_create_order_refuses_bad_input_with_messages(manager, db):
     response = manager.post(
         "/orders/nieuw",
         data={
-            "number": "ORD-2026-0001",
+            "number": dates.order(1),
             "article_id": article.id,
             "department_id": 1,
             "quantity": "0",
@@ -91,7 +94,7 @@ def test_create_order_refuses_bad_input_with_messages(manager, db):
     response = manager.post(
         "/orders/nieuw",
         data={
-            "number": "ORD-2026-0001",
+            "number": dates.order(1),
             "article_id": article.id,
             "department_id": 1,
             "quantity": "10",
@@ -99,16 +102,16 @@ def test_create_order_refuses_bad_input_with_messages(manager, db):
             "submission": new_key(),
         },
     )
-    assert "Ordernummer ORD-2026-0001 bestaat al." in response.get_data(as_text=True)
+    assert f"Ordernummer {dates.order(1)} bestaat al." in response.get_data(as_text=True)
     assert len(db.exec(select(ProductionOrder)).all()) == count
 
 
 def test_edit_cannot_lower_quantity_below_what_was_made(manager, db):
-    order = order_by_number(db, "ORD-2026-0003")
+    order = order_by_number(db, dates.order(3))
     manager.post(
         f"/orders/{order.id}/productie",
         data={
-            "day": date.today().isoformat(),
+            "day": dates.TODAY.isoformat(),
             "units_made": "900",
             "units_rejected": "0",
             "submission": new_key(),
@@ -126,7 +129,7 @@ def test_edit_cannot_lower_quantity_below_what_was_made(manager, db):
     )
     assert response.status_code == 400
     assert "Er zijn al 900 stuks gemaakt" in response.get_data(as_text=True)
-    assert order_by_number(db, "ORD-2026-0003").quantity == 14000
+    assert order_by_number(db, dates.order(3)).quantity == 14000
 
 
 def test_unknown_order_is_404(manager):

@@ -5,6 +5,7 @@ from sqlmodel import Session, select
 
 from app.models import OrderStatusChange, ProductionOrder
 from app.orders.pipeline import StatusRefused, change_status, next_statuses
+from tests import dates
 from tests.conftest import MANAGER
 from tests.orders.order_helpers import order_by_number
 
@@ -32,7 +33,7 @@ def _walk_to_shipped(db, order):
 
 
 def test_every_step_is_logged_with_a_timestamp(db):
-    order = order_by_number(db, "ORD-2026-0002")  # received
+    order = order_by_number(db, dates.order(2))  # received
     _walk_to_shipped(db, order)
     changes = db.exec(
         select(OrderStatusChange)
@@ -52,48 +53,48 @@ def test_every_step_is_logged_with_a_timestamp(db):
 
 @pytest.mark.parametrize("wanted", ["planned", "received", "ready", "cancelled"])
 def test_a_shipped_order_cannot_move_anywhere(db, wanted):
-    order = order_by_number(db, "ORD-2026-0002")
+    order = order_by_number(db, dates.order(2))
     _walk_to_shipped(db, order)
     with pytest.raises(StatusRefused):
         change_status(db, order, wanted, None)
 
 
 def test_steps_cannot_be_skipped(db):
-    order = order_by_number(db, "ORD-2026-0002")  # received
+    order = order_by_number(db, dates.order(2))  # received
     with pytest.raises(StatusRefused):
         change_status(db, order, "in_production", None)
-    assert order_by_number(db, "ORD-2026-0002").status == "received"
+    assert order_by_number(db, dates.order(2)).status == "received"
 
 
 def test_a_stale_status_is_refused_instead_of_skipping(app, db):
     """Two managers read 'planned'; the second click must not move the order again."""
-    first = order_by_number(db, "ORD-2026-0001")  # planned
+    first = order_by_number(db, dates.order(1))  # planned
     with Session(app.extensions["engine"]) as other:
         second = other.get(ProductionOrder, first.id)
         change_status(db, first, "in_production", None)
         db.commit()
         with pytest.raises(StatusRefused):
             change_status(other, second, "in_production", None)
-    assert order_by_number(db, "ORD-2026-0001").status == "in_production"
+    assert order_by_number(db, dates.order(1)).status == "in_production"
 
 
 def test_route_refuses_shipped_to_planned_with_a_dutch_message(client, auth, db):
-    order = order_by_number(db, "ORD-2026-0002")
+    order = order_by_number(db, dates.order(2))
     _walk_to_shipped(db, order)
     auth.login(MANAGER)
     response = client.post(
         f"/orders/{order.id}/status", data={"status": "planned"}, follow_redirects=True
     )
     assert "kan niet naar &#39;gepland&#39;" in response.get_data(as_text=True)
-    assert order_by_number(db, "ORD-2026-0002").status == "shipped"
+    assert order_by_number(db, dates.order(2)).status == "shipped"
 
 
 def test_route_moves_forward_and_cancels(client, auth, db):
     auth.login(MANAGER)
-    order = order_by_number(db, "ORD-2026-0002")
+    order = order_by_number(db, dates.order(2))
     assert client.post(f"/orders/{order.id}/status", data={"status": "planned"}).status_code == 303
-    assert order_by_number(db, "ORD-2026-0002").status == "planned"
+    assert order_by_number(db, dates.order(2)).status == "planned"
     client.post(f"/orders/{order.id}/status", data={"status": "cancelled"})
-    assert order_by_number(db, "ORD-2026-0002").status == "cancelled"
+    assert order_by_number(db, dates.order(2)).status == "cancelled"
     page = client.get(f"/orders/{order.id}").get_data(as_text=True)
     assert "Deze order is afgesloten." in page

@@ -5,7 +5,7 @@ before writing); a production report posted twice was booked twice.
 """
 
 import io
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlmodel import func, select
@@ -14,6 +14,7 @@ from app.models import ProductionOrder
 from app.orders.models import ProductionRecord
 from app.submissions import new_key
 from inventory.models import Article
+from tests import dates
 from tests.conftest import MANAGER
 from tests.live import Visitor, at_once, serving
 from tests.orders.order_helpers import order_by_number
@@ -29,13 +30,13 @@ def base(app):
 
 def _order_form(db) -> dict:
     article = db.exec(select(Article).where(Article.code == "VDK-250")).one()
-    due = (date.today() + timedelta(days=30)).isoformat()
+    due = (dates.TODAY + timedelta(days=30)).isoformat()
     return {"article_id": article.id, "department_id": 1, "quantity": "100", "due_date": due}
 
 
 def _numbers(db) -> list[str]:
     db.expire_all()
-    prefix = f"ORD-{date.today().year}-"
+    prefix = f"ORD-{dates.YEAR}-"
     return sorted(
         db.exec(select(ProductionOrder.number).where(ProductionOrder.number.startswith(prefix)))
     )
@@ -53,7 +54,8 @@ def test_parallel_new_orders_get_consecutive_numbers(base, db):
     )
     assert [status for status, _page in answers] == [303] * PARALLEL
     serials = [int(number[-4:]) for number in _numbers(db)]
-    assert serials == list(range(1, len(before) + PARALLEL + 1))
+    last = int(before[-1][-4:])
+    assert serials == list(range(1, last + PARALLEL + 1))
 
 
 def test_one_new_order_sent_twice_at_once_is_made_once(base, db):
@@ -75,10 +77,10 @@ def _records(db, order_id: int) -> int:
 
 
 def test_one_production_report_sent_twice_is_booked_once(base, db):
-    order = order_by_number(db, "ORD-2026-0003")
+    order = order_by_number(db, dates.order(3))
     before = _records(db, order.id)
     form = {
-        "day": date.today().isoformat(),
+        "day": dates.TODAY.isoformat(),
         "units_made": "40",
         "units_rejected": "0",
         "submission": new_key(),
@@ -95,11 +97,11 @@ def test_one_production_report_sent_twice_is_booked_once(base, db):
 
 def test_a_form_without_its_key_is_refused(client, auth, db):
     auth.login(MANAGER)
-    order = order_by_number(db, "ORD-2026-0003")
+    order = order_by_number(db, dates.order(3))
     before = _records(db, order.id)
     refused = client.post(
         f"/orders/{order.id}/productie",
-        data={"day": date.today().isoformat(), "units_made": "40", "units_rejected": "0"},
+        data={"day": dates.TODAY.isoformat(), "units_made": "40", "units_rejected": "0"},
     )
     assert refused.status_code == 400
     assert _records(db, order.id) == before

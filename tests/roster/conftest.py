@@ -6,9 +6,10 @@ import pytest
 from sqlmodel import Session, select
 
 from app.roster.models import RosterVersion, SolverJob
+from tests import dates
 from tests.conftest import MANAGER
 
-WEEK = "2026-W49"
+WEEK = dates.WEEK
 
 
 @pytest.fixture

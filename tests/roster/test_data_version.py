@@ -136,10 +136,10 @@ def test_a_restore_starts_a_new_epoch(app, database_url, tmp_path):
     """A restored database carries an older number that pages were cached under."""
     app.extensions["engine"].dispose()
     dump = tmp_path / "backup.dump"
-    backup.backup(database_url, dump)
+    backup.backup(database_url, dump, tmp_path / "attachments")
     before = _version(app)
     app.extensions["engine"].dispose()
-    backup.restore(database_url, dump, force=True)
+    backup.restore(database_url, dump, tmp_path / "attachments", force=True)
     after = _version(app)
     app.extensions["engine"].dispose()
     assert after.epoch != before.epoch

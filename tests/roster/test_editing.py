@@ -11,6 +11,7 @@ from app.models import Certificate, Participant
 from app.roster import versions
 from app.roster.models import RosterAssignment
 from app.roster.problem import build_problem
+from app.roster.weeks import shift
 from tests.conftest import ADMIN, COACH, CUSTOMER
 from tests.roster.conftest import WEEK, latest_version
 
@@ -151,7 +152,8 @@ def test_excel_export_opens_with_pandas(db, client, manager):
     )
     response = client.get(f"/rooster/{WEEK}/rooster.xlsx")
     assert response.status_code == 200
-    sheets = pd.read_excel(io.BytesIO(response.data), sheet_name=None)
+    # Row 1 names the week and version, row 3 holds the column headings.
+    sheets = pd.read_excel(io.BytesIO(response.data), sheet_name=None, header=2)
     assert set(sheets) >= {"Deelnemers", "Verpakking", "Schoonmaak", "Magazijn"}
     overview = sheets["Deelnemers"]
     row = overview[overview["Code"] == person["id"]].iloc[0]
@@ -166,7 +168,7 @@ def test_excel_export_opens_with_pandas(db, client, manager):
 
 
 def test_copy_previous_week_drops_what_no_longer_holds(db, client, manager):
-    problem = build_problem(db, "2026-W48")
+    problem = build_problem(db, shift(WEEK, -1))
     people = [p for p in problem["participants"] if p["available"]][:2]
     rows = [
         {
@@ -177,7 +179,7 @@ def test_copy_previous_week_drops_what_no_longer_holds(db, client, manager):
         }
         for p in people
     ]
-    versions.new_version(db, "2026-W48", rows, user_id=None)
+    versions.new_version(db, shift(WEEK, -1), rows, user_id=None)
     db.commit()
     gone = db.exec(select(Participant).where(Participant.code == people[1]["id"])).one()
     gone.active = False

@@ -1,6 +1,6 @@
 """Planning in the background, the draft it leaves, pins kept on re-plan, failures reported."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlmodel import select
 
@@ -8,6 +8,7 @@ from app.models import Participant
 from app.roster import jobs
 from app.roster.models import RosterAssignment, SolverJob
 from inventory.models import utcnow
+from tests import dates
 from tests.roster.conftest import WEEK, latest_version, plan, wait_for_job
 
 
@@ -120,11 +121,11 @@ def test_absence_after_publishing_shows_gap_and_replans_only_it(app, client, db,
     sick = rows[0]
     code = db.get(Participant, sick.participant_id).code
     day_date = {
-        "mon": "2026-11-30",
-        "tue": "2026-12-01",
-        "wed": "2026-12-02",
-        "thu": "2026-12-03",
-        "fri": "2026-12-04",
+        "mon": dates.demo_day(date.fromisoformat("2026-11-30")).isoformat(),
+        "tue": dates.demo_day(date.fromisoformat("2026-12-01")).isoformat(),
+        "wed": dates.demo_day(date.fromisoformat("2026-12-02")).isoformat(),
+        "thu": dates.demo_day(date.fromisoformat("2026-12-03")).isoformat(),
+        "fri": dates.demo_day(date.fromisoformat("2026-12-04")).isoformat(),
     }[sick.day]
     response = client.post(
         f"/rooster/{WEEK}/afwezigheid",

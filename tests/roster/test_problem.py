@@ -1,6 +1,6 @@
 """The week's problem is built from the database without loss, and follows it at once."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from sqlmodel import select
 
@@ -14,9 +14,11 @@ from app.models import (
     SkillLevel,
 )
 from app.roster.problem import build_problem
+from app.roster.weeks import shift
+from tests import dates
 from tests.roster.conftest import WEEK
 
-MONDAY = date(2026, 11, 30)
+MONDAY = dates.demo_day(date(2026, 11, 30))
 
 
 def _participant(problem: dict, code: str) -> dict:
@@ -70,16 +72,16 @@ def test_absence_removes_dayparts_of_that_week_only(db):
     db.add(
         Absence(
             participant_id=participant.id,
-            start_date=date(2026, 12, 1),
-            end_date=date(2026, 12, 1),
+            start_date=dates.demo_day(date(2026, 12, 1)),
+            end_date=dates.demo_day(date(2026, 12, 1)),
             kind="sick",
         )
     )
     db.add(
         Absence(
             participant_id=participant.id,
-            start_date=date(2026, 12, 2),
-            end_date=date(2026, 12, 2),
+            start_date=dates.demo_day(date(2026, 12, 2)),
+            end_date=dates.demo_day(date(2026, 12, 2)),
             daypart="pm",
             kind="appointment",
         )
@@ -88,7 +90,7 @@ def test_absence_removes_dayparts_of_that_week_only(db):
     after = _participant(build_problem(db, WEEK), person["id"])["available"]
     assert ["tue", "am"] not in after and ["tue", "pm"] not in after
     assert ["wed", "pm"] not in after
-    next_week = _participant(build_problem(db, "2026-W50"), person["id"])["available"]
+    next_week = _participant(build_problem(db, shift(WEEK, 1)), person["id"])["available"]
     assert ["tue", "am"] in next_week
 
 
@@ -101,7 +103,7 @@ def test_expired_certificate_is_excluded(db):
             Certificate.participant_id == participant.id, Certificate.kind == "vca"
         )
     ).first()
-    vca.expires_on = MONDAY.replace(day=29, month=11)
+    vca.expires_on = MONDAY - timedelta(days=1)
     db.add(vca)
     db.commit()
     assert "vca" not in _participant(build_problem(db, WEEK), person["id"])["certificates"]
@@ -113,7 +115,7 @@ def test_order_demand_raises_minimum_staffing(db):
     order = db.exec(select(ProductionOrder).where(ProductionOrder.department_id == shop.id)).first()
     assert order is not None
     order.quantity = 10_000_000
-    order.due_date = date(2026, 12, 4)
+    order.due_date = dates.demo_day(date(2026, 12, 4))
     order.status = "planned"
     db.add(order)
     db.commit()
@@ -126,8 +128,8 @@ def test_inactive_and_finished_trajectories_are_left_out(db):
     codes = [p["id"] for p in build_problem(db, WEEK)["participants"][:2]]
     first, second = (db.exec(select(Participant).where(Participant.code == c)).one() for c in codes)
     first.active = False
-    second.expected_end_date = date(2026, 11, 27)
-    second.start_date = min(second.start_date, date(2026, 1, 1))
+    second.expected_end_date = dates.demo_day(date(2026, 11, 27))
+    second.start_date = min(second.start_date, date(2000, 1, 1))
     db.add_all([first, second])
     db.commit()
     left = {p["id"] for p in build_problem(db, WEEK)["participants"]}

@@ -31,3 +31,11 @@ def test_the_mix_counts_people_outside_it(app, names):
         assert mix(2).endswith("2 personen buiten de groepsmix")
         with force_locale("en"):
             assert mix(2).endswith("2 people outside the group mix")
+
+
+def test_missing_cover_names_the_department_or_the_whole_site(app, names):
+    with app.app_context():
+        department = penalty_text(names, PenaltyItem("uncovered", "pack", "mon", "am", None, 1))
+        site = penalty_text(names, PenaltyItem("uncovered", None, "mon", "am", None, 2))
+    assert department == "Pack ma-ochtend: 1 houder van een verplicht certificaat te weinig"
+    assert site == "Hele terrein ma-ochtend: 2 houders van een verplicht certificaat te weinig"

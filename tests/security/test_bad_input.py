@@ -1,6 +1,8 @@
 """Garbage posted to the main forms: never a server error, never a half-written change.
 
-When a form is refused (any 4xx), the tables it writes must be exactly as before.
+When a form is refused (any 4xx), the tables it writes must be exactly as before. A target's
+`valid` fields are posted under the garbage, so one bad field meets otherwise good input and
+reaches the code behind the form's validation.
 """
 
 from dataclasses import dataclass
@@ -13,11 +15,11 @@ from sqlmodel import Session, select
 
 from app.audit import AuditEntry
 from app.coaching.models import Attachment, Intake, ProgressNote
-from app.models import CoachAssignment, Participant, ProductionOrder, User
+from app.models import Absence, Certificate, CoachAssignment, Participant, ProductionOrder, User
 from app.orders.models import ProductionRecord
 from app.roster.models import RosterAssignment, RosterVersion
 from app.security.models import LoginAttempt
-from inventory.models import Pallet, StockMovement
+from inventory.models import Article, Pallet, StockMovement
 from tests.conftest import COACH, MANAGER
 
 NASTY = st.sampled_from(
@@ -29,7 +31,18 @@ NASTY = st.sampled_from(
         "1e309",
         "NaN",
         "99999999999999999999999",
+        str(2**64),
+        "-" + str(2**64),
+        str(2**63),
+        str(2**31),
+        "1e20",
+        "sNaN",
+        "Infinity",
+        "-Infinity",
         "2026-02-30",
+        "9999-12-31",
+        "10000-01-01",
+        "0001-01-01",
         "31-12-2026",
         "0000-00-00",
         "' OR 1=1 --",
@@ -50,6 +63,7 @@ class Target:
     path: str
     fields: tuple[str, ...]
     tables: tuple[type, ...]
+    valid: tuple[tuple[str, str], ...] = ()
 
 
 TARGETS = [
@@ -66,6 +80,7 @@ TARGETS = [
             ).split()
         ),
         (Intake, Participant),
+        (("intake-start_date", "2026-02-01"),),
     ),
     Target(
         "progress note",
@@ -80,6 +95,60 @@ TARGETS = [
         "/orders/nieuw",
         ("number", "article_id", "department_id", "quantity", "due_date"),
         (ProductionOrder,),
+        (("article_id", "{article}"), ("department_id", "1"), ("quantity", "10")),
+    ),
+    Target(
+        "order with a valid base",
+        MANAGER,
+        "/orders/nieuw",
+        ("quantity", "due_date"),
+        (ProductionOrder,),
+        (
+            ("article_id", "{article}"),
+            ("department_id", "1"),
+            ("quantity", "10"),
+            ("due_date", "2027-01-15"),
+        ),
+    ),
+    Target(
+        "article",
+        MANAGER,
+        "/orders/klanten/{customer}/artikelen/{article}",
+        ("code", "name", "units_per_pallet", "norm_units_per_hour"),
+        (Article,),
+        (("code", "FUZZ-1"), ("name", "Fuzz"), ("units_per_pallet", "10")),
+    ),
+    Target(
+        "certificate",
+        COACH,
+        "/deelnemers/{participant}/certificaten",
+        tuple(
+            f"cert-{name}"
+            for name in "kind status detail planned_on obtained_on expires_on".split()
+        ),
+        (Certificate,),
+        (("cert-kind", "forklift"), ("cert-status", "obtained")),
+    ),
+    Target(
+        "absence",
+        COACH,
+        "/deelnemers/{participant}/afwezigheid",
+        tuple(f"absence-{name}" for name in "start_date end_date daypart kind note".split()),
+        (Absence,),
+        (("absence-start_date", "2026-12-03"), ("absence-kind", "sick")),
+    ),
+    Target(
+        "roster absence",
+        MANAGER,
+        "/rooster/2026-W49/afwezigheid",
+        tuple(f"afw-{name}" for name in "participant start_date end_date daypart kind".split()),
+        (Absence,),
+        (
+            ("afw-participant", "p001"),
+            ("afw-start_date", "2026-12-03"),
+            ("afw-end_date", "2026-12-04"),
+            ("afw-kind", "sick"),
+        ),
     ),
     Target(
         "production",
@@ -127,12 +196,17 @@ def test_garbage_never_breaks_or_half_writes(client, auth, db, target):
     if target.login:
         auth.login(target.login)
     coach = db.exec(select(User).where(User.email == COACH)).one()
-    path = target.path.format(
-        participant=db.exec(
+    article = db.exec(select(Article)).first()
+    ids = {
+        "participant": db.exec(
             select(CoachAssignment.participant_id).where(CoachAssignment.coach_id == coach.id)
         ).first(),
-        order=db.exec(select(ProductionOrder.id)).first(),
-    )
+        "order": db.exec(select(ProductionOrder.id)).first(),
+        "customer": article.customer_id,
+        "article": article.id,
+    }
+    path = target.path.format(**ids)
+    valid = {name: value.format(**ids) for name, value in target.valid}
 
     @settings(
         max_examples=25,
@@ -142,7 +216,7 @@ def test_garbage_never_breaks_or_half_writes(client, auth, db, target):
     @given(st.fixed_dictionaries({}, optional={name: VALUE for name in target.fields}))
     def post_garbage(data):
         before = snapshot(db, target.tables)
-        response = client.post(path, data=data, headers={"HX-Request": "true"})
+        response = client.post(path, data={**valid, **data}, headers={"HX-Request": "true"})
         assert response.status_code < 500, response.get_data(as_text=True)[:500]
         if 400 <= response.status_code < 500:
             assert snapshot(db, target.tables) == before

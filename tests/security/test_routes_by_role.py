@@ -69,8 +69,8 @@ EXPECTED: dict[str, set[str] | str] = {
     **{
         f"roster.{name}": MANAGERS
         for name in (
-            "change copy_previous edit_panel export job_status participant_week plan printable "
-            "publish register_absence replan_gap week"
+            "change compare copy_previous edit_panel export job_status participant_week plan "
+            "printable publish register_absence replan_gap week"
         ).split()
     },
     **{
@@ -162,6 +162,9 @@ def _ids(db: Session) -> dict[str, object]:
 def _shared_report(db: Session, participant_id: int) -> tuple[ReportSummary, ReportShare]:
     """A report of the coach's participant shared with the referrer, so both may open it."""
     referrer = db.exec(select(User).where(User.email == REFERRER)).one()
+    participant = db.get(Participant, participant_id)
+    participant.referrer_organisation = referrer.referrer_organisation
+    db.add(participant)
     report = ReportSummary(
         participant_id=participant_id,
         period_start=date(2026, 9, 1),
@@ -170,7 +173,13 @@ def _shared_report(db: Session, participant_id: int) -> tuple[ReportSummary, Rep
     )
     db.add(report)
     db.flush()
-    share = ReportShare(report_id=report.id, user_id=referrer.id)
+    share = ReportShare(
+        report_id=report.id,
+        user_id=referrer.id,
+        organisation=referrer.referrer_organisation,
+        html="<article>Afgerond.</article>",
+        pdf=b"%PDF-1.4",
+    )
     db.add(share)
     db.commit()
     return report, share

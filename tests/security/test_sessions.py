@@ -1,7 +1,7 @@
 """A login ends after an hour without activity and after a working day, and says why."""
 
-import time
 
+from app import clock
 from data.generator import DEMO_PASSWORD
 from tests.conftest import COACH
 
@@ -9,7 +9,7 @@ from tests.conftest import COACH
 def shift(client, **seconds_ago):
     with client.session_transaction() as session:
         for key, ago in seconds_ago.items():
-            session[key] = int(time.time()) - ago
+            session[key] = int(clock.now().timestamp()) - ago
 
 
 def remembered_login(client) -> None:
@@ -69,4 +69,4 @@ def test_remember_me_alone_starts_a_fresh_clock(client):
     client.delete_cookie("session")
     assert client.get("/deelnemers/").status_code == 200
     with client.session_transaction() as session:
-        assert time.time() - session["login_at"] < 60
+        assert clock.now().timestamp() - session["login_at"] < 60

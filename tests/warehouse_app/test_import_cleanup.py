@@ -3,12 +3,12 @@
 import io
 import os
 import secrets
-import time
 from pathlib import Path
 
 import pytest
 from sqlmodel import func, select
 
+from app import clock
 from inventory.models import Pallet
 from tests.conftest import MANAGER, make_app
 from tests.warehouse_app.empty import empty_warehouse
@@ -35,7 +35,7 @@ def parked(folder: Path, age_seconds: float, suffix: str = ".csv") -> Path:
     """A preview file as an earlier upload left it, `age_seconds` ago."""
     path = folder / f"{secrets.token_urlsafe(24)}{suffix}"
     path.write_text(NOTICE)
-    then = time.time() - age_seconds
+    then = clock.now().timestamp() - age_seconds
     os.utime(path, (then, then))
     return path
 
@@ -45,7 +45,7 @@ def others(folder: Path) -> list[Path]:
     files = [folder / "attachments" / "a1b2c3d4e5f6a7b8c9d0e1f2.pdf", folder / "leesmij.txt"]
     for path in files:
         path.write_bytes(b"%PDF-1.4")
-        os.utime(path, (time.time() - 10 * DAY, time.time() - 10 * DAY))
+        os.utime(path, (clock.now().timestamp() - 10 * DAY, clock.now().timestamp() - 10 * DAY))
     return files
 
 
@@ -89,7 +89,7 @@ def test_a_preview_left_longer_than_a_day_cannot_be_confirmed(client, auth, db, 
     auth.login(MANAGER)
     upload(client)
     [preview] = [path for path in folder.iterdir() if path.suffix == ".csv"]
-    os.utime(preview, (time.time() - DAY - 60, time.time() - DAY - 60))
+    os.utime(preview, (clock.now().timestamp() - DAY - 60, clock.now().timestamp() - DAY - 60))
     page = confirm(client).get_data(as_text=True)
     assert "De voorvertoning is verlopen. Upload het bestand opnieuw." in page
     assert pallets(db) == 0 and not preview.exists()
