@@ -1,13 +1,14 @@
 """Importing production orders: upload, preview with every error, then confirm."""
 
-from flask import flash
+from flask import url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from app.auth.access import MANAGERS, roles
 from app.orders import bp
 from app.orders.importing import apply_orders, parse_orders
-from app.warehouse.import_flow import back_to, confirm, preview
+from app.submissions import Answer
+from app.warehouse.import_flow import confirm, preview
 
 KIND = "orders"
 
@@ -21,8 +22,11 @@ def import_orders():
 @bp.route("/import/bevestigen", methods=["POST"])
 @roles(*MANAGERS)
 def confirm_import():
-    created = confirm(KIND, lambda db, frame: apply_orders(db, frame, current_user.id))
-    if created is None:
-        return back_to("orders.import_orders")
-    flash(_("%(count)s orders geïmporteerd.", count=len(created)), "success")
-    return back_to("orders.index")
+    return confirm(
+        KIND,
+        lambda db, frame: apply_orders(db, frame, current_user.id),
+        lambda created: Answer(
+            url_for("orders.index"), _("%(count)s orders geïmporteerd.", count=len(created))
+        ),
+        "orders.import_orders",
+    )

@@ -9,9 +9,11 @@ from typing import Any
 
 import pandas as pd
 from flask import flash, redirect, render_template, url_for
+from flask.typing import ResponseReturnValue
 from sqlmodel import Session
 
 from app.db import get_session
+from app.submissions import Answer, write_once
 from app.warehouse.forms import ConfirmImportForm, UploadForm
 from app.warehouse.messages import inventory_message, row_error_message, upload_message
 from app.warehouse.uploads import UploadRefused, discard, load, stage
@@ -55,27 +57,37 @@ def preview(kind: str, area: str, parse: Parse, **context: Any):
     ), (422 if errors else 200)
 
 
-def confirm(kind: str, apply: Apply) -> Sequence[Any] | None:
-    """Write every row of the parked file in one transaction, or nothing and say why."""
+def confirm(
+    kind: str, apply: Apply, done: Callable[[Sequence[Any]], Answer], refused_to: str
+) -> ResponseReturnValue:
+    """Write every row of the parked file in one transaction, or nothing and say why.
+
+    The parked file's token is the confirm form's once-only key: a confirm sent twice
+    at once (or again later) answers as the first did instead of importing twice.
+    `done` says where to go and what to say after a write; a refusal goes to `refused_to`.
+    """
     db = get_session()
     form = ConfirmImportForm()
     try:
         if not form.validate_on_submit():
             raise UploadRefused("expired")
-        written = apply(db, load(kind, form.token.data).frame)
+        response = write_once(
+            db, form.token, lambda: done(apply(db, load(kind, form.token.data).frame))
+        )
     except UploadRefused as refused:
+        db.rollback()
         flash(upload_message(refused.reason), "error")
-        return None
+        return back_to(refused_to)
     except InventoryError as error:
         db.rollback()
         discard(kind)
         errors = error.params["errors"] if isinstance(error, ImportInvalid) else []
         for message in [row_error_message(e) for e in errors] or [inventory_message(error)]:
             flash(message, "error")
-        return None
+        return back_to(refused_to)
     db.commit()
     discard(kind)
-    return written
+    return response
 
 
 def back_to(endpoint: str):

@@ -1,13 +1,14 @@
 """Importing a customer's inbound notice: upload, preview with every error, confirm."""
 
-from flask import flash
+from flask import url_for
 from flask_babel import gettext as _
 from sqlmodel import select
 
 from app.auth.access import MANAGERS, roles
 from app.db import get_session
+from app.submissions import Answer
 from app.warehouse import bp
-from app.warehouse.import_flow import back_to, confirm, preview
+from app.warehouse.import_flow import confirm, preview
 from app.warehouse.operations import actor
 from app.warehouse.views import customers
 from inventory.importing import apply_inbound_notice, parse_inbound_notice
@@ -32,8 +33,12 @@ def import_notice():
 @bp.route("/import/bevestigen", methods=["POST"])
 @roles(*MANAGERS)
 def confirm_notice():
-    pallets = confirm(KIND, lambda db, frame: apply_inbound_notice(db, frame, user=actor()))
-    if pallets is None:
-        return back_to("warehouse.import_notice")
-    flash(_("%(count)s pallet(s) aangemeld in de ontvangst.", count=len(pallets)), "success")
-    return back_to("warehouse.putaway")
+    return confirm(
+        KIND,
+        lambda db, frame: apply_inbound_notice(db, frame, user=actor()),
+        lambda pallets: Answer(
+            url_for("warehouse.putaway"),
+            _("%(count)s pallet(s) aangemeld in de ontvangst.", count=len(pallets)),
+        ),
+        "warehouse.import_notice",
+    )

@@ -4,6 +4,7 @@ Issue 18: 40 parallel new orders answered 20 times 500 (numbers were "highest + 
 before writing); a production report posted twice was booked twice.
 """
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -104,3 +105,35 @@ def test_a_form_without_its_key_is_refused(client, auth, db):
     )
     assert refused.status_code == 400
     assert _records(db, order.id) == before
+
+
+def test_one_import_confirmed_twice_at_once_imports_once(app, client, auth, db):
+    """Two tabs (or a double click) confirming the same preview: the parked file's token is
+    the key, so the second confirm answers as the first instead of importing again."""
+    auth.login(MANAGER)
+    content = "klant;artikel;aantal;leverdatum;afdeling\n" + (
+        "Van Dijk Koffie B.V.;VDK-250;1200;31-12-2099;packaging\n"
+    )
+    preview = client.post(
+        "/orders/import",
+        data={"file": (io.BytesIO(content.encode()), "orders.csv")},
+        content_type="multipart/form-data",
+    )
+    assert preview.status_code == 200
+    with client.session_transaction() as session:
+        token = session["import_orders"]["token"]
+    cookie = client.get_cookie("session")
+    tabs = [app.test_client() for _ in range(PARALLEL)]
+    for tab in tabs:
+        tab.set_cookie("session", cookie.value, domain=cookie.domain)
+    before = db.exec(select(func.count()).select_from(ProductionOrder)).one()
+    answers = at_once(
+        [
+            lambda tab=tab: tab.post("/orders/import/bevestigen", data={"token": token})
+            for tab in tabs
+        ]
+    )
+    assert {answer.status_code for answer in answers} == {303}
+    assert {answer.headers["Location"] for answer in answers} == {"/orders/"}
+    db.expire_all()
+    assert db.exec(select(func.count()).select_from(ProductionOrder)).one() == before + 1
