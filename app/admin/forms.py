@@ -1,6 +1,6 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, HiddenField, SelectField, StringField
+from wtforms import EmailField, HiddenField, StringField
 from wtforms.validators import (
     AnyOf,
     DataRequired,
@@ -9,6 +9,7 @@ from wtforms.validators import (
     Regexp,
 )
 
+from app.fields import SelectField
 from app.labels import label
 from app.security.models import LOCK_KINDS
 from app.vocab import ROLES

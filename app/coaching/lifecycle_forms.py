@@ -2,10 +2,11 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, DateField, HiddenField, IntegerField, SelectField, StringField
+from wtforms import BooleanField, HiddenField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from app.coaching.forms import DAYPARTS_RANGE, REQUIRED_DATE, _choices, _later_or_same
+from app.fields import DateField, IntegerField, SelectField
 from app.vocab import CLEARANCES, TARGET_GROUPS
 
 REGISTRATION_FIELDS = (

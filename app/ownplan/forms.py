@@ -2,9 +2,10 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, SelectField, StringField, TextAreaField
+from wtforms import StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional
 
+from app.fields import DateField, SelectField
 from app.ownplan.models import INBURGERING_ROUTES
 
 REQUIRED_DATE = _l("Vul een geldige datum in (dd-mm-jjjj).")

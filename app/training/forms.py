@@ -2,15 +2,7 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (
-    BooleanField,
-    DateField,
-    DecimalField,
-    IntegerField,
-    SelectField,
-    SelectMultipleField,
-    StringField,
-)
+from wtforms import BooleanField, SelectMultipleField, StringField
 from wtforms.validators import (
     DataRequired,
     InputRequired,
@@ -21,6 +13,7 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
+from app.fields import DateField, DecimalField, IntegerField, SelectField
 from app.labels import label
 from app.training.labels import TRAINING_LABELS
 from app.training.models import ASSESSMENT_KINDS, RESULT_LEVELS, TRAINING_KINDS

@@ -42,20 +42,21 @@ def _numbers(db) -> list[str]:
     )
 
 
-def test_parallel_new_orders_get_consecutive_numbers(base, db):
+@pytest.mark.parametrize("parallel", (2, 5, 10))
+def test_parallel_new_orders_get_consecutive_numbers(base, db, parallel):
     form = _order_form(db)
     before = _numbers(db)
-    visitors = [Visitor(base, MANAGER) for _ in range(PARALLEL)]
+    visitors = [Visitor(base, MANAGER) for _ in range(parallel)]
     answers = at_once(
         [
             lambda visitor=visitor: visitor.post("/orders/nieuw", {**form, "submission": new_key()})
             for visitor in visitors
         ]
     )
-    assert [status for status, _page in answers] == [303] * PARALLEL
+    assert [status for status, _page in answers] == [303] * parallel
     serials = [int(number[-4:]) for number in _numbers(db)]
     last = int(before[-1][-4:])
-    assert serials == list(range(1, last + PARALLEL + 1))
+    assert serials == list(range(1, last + parallel + 1))
 
 
 def test_one_new_order_sent_twice_at_once_is_made_once(base, db):

@@ -20,6 +20,7 @@ from tests.live import Visitor, at_once, serving
 
 ROUNDS = 5
 PARALLEL = 10
+AT_ONCE = (2, 5, 10)  # the sizes of a busy workshop: two managers, a team, a rush
 
 
 @pytest.fixture
@@ -71,10 +72,11 @@ def _labels(db) -> list[str]:
     return db.exec(select(Pallet.label)).all()
 
 
-def test_parallel_receipts_each_get_their_own_labels(base, db):
+@pytest.mark.parametrize("parallel", AT_ONCE)
+def test_parallel_receipts_each_get_their_own_labels(base, db, parallel):
     article = _article(db)
     before = len(_labels(db))
-    visitors = [Visitor(base, MANAGER) for _ in range(PARALLEL)]
+    visitors = [Visitor(base, MANAGER) for _ in range(parallel)]
     answers = at_once(
         [
             lambda visitor=visitor: visitor.post(
@@ -84,19 +86,20 @@ def test_parallel_receipts_each_get_their_own_labels(base, db):
             for visitor in visitors
         ]
     )
-    assert [status for status, _page in answers] == [303] * PARALLEL
+    assert [status for status, _page in answers] == [303] * parallel
     db.expire_all()
     labels = _labels(db)
-    assert len(labels) == len(set(labels)) == before + 2 * PARALLEL
+    assert len(labels) == len(set(labels)) == before + 2 * parallel
 
 
-def test_one_receipt_posted_at_once_from_two_tabs_is_booked_once(base, db):
+@pytest.mark.parametrize("parallel", AT_ONCE)
+def test_one_receipt_posted_at_once_from_two_tabs_is_booked_once(base, db, parallel):
     article = _article(db)
     before = db.exec(select(func.count()).select_from(Pallet)).one()
     visitor = Visitor(base, MANAGER)
     form = {"article_id": article.id, "units": "3", "pallets": "3", "submission": new_key()}
-    answers = at_once([lambda: visitor.post("/magazijn/ontvangst", form) for _ in range(PARALLEL)])
-    assert [status for status, _page in answers] == [303] * PARALLEL
+    answers = at_once([lambda: visitor.post("/magazijn/ontvangst", form) for _ in range(parallel)])
+    assert [status for status, _page in answers] == [303] * parallel
     db.expire_all()
     assert db.exec(select(func.count()).select_from(Pallet)).one() == before + 3
 
