@@ -179,9 +179,7 @@ def _already_closed(db: Session, department_id: int | None, form: ClosureForm) -
     daypart = form.daypart.data or None
     found = db.exec(
         select(DepartmentClosure).where(
-            DepartmentClosure.department_id.is_(None)
-            if department_id is None
-            else DepartmentClosure.department_id == department_id,
+            _closures_of(department_id),
             DepartmentClosure.day == form.day.data,
         )
     ).all()
@@ -189,6 +187,13 @@ def _already_closed(db: Session, department_id: int | None, form: ClosureForm) -
         form.day.errors.append(_already_closed_message(department_id))
         return True
     return False
+
+
+def _closures_of(department_id: int | None):
+    """The filter for one department's closures, or the whole site's (no department)."""
+    if department_id is None:
+        return DepartmentClosure.department_id.is_(None)
+    return DepartmentClosure.department_id == department_id
 
 
 def _already_closed_message(department_id: int | None) -> str:
@@ -214,9 +219,7 @@ def _back_to(row: Department | None):
 def _coming_closures(db: Session, department_id: int | None) -> list[DepartmentClosure]:
     rows = db.exec(
         select(DepartmentClosure).where(
-            DepartmentClosure.department_id.is_(None)
-            if department_id is None
-            else DepartmentClosure.department_id == department_id,
+            _closures_of(department_id),
             DepartmentClosure.day >= today(),
         )
     )
