@@ -117,6 +117,26 @@ class StaffingOverride(SQLModel, table=True):
     staffing_max: int = 0
 
 
+class DepartmentClosure(SQLModel, table=True):
+    """A date a department (or, with no department, the whole site) is closed: a public
+    holiday or a machine down. The roster plans nobody there that day or daypart."""
+
+    __table_args__ = (
+        UniqueConstraint("department_id", "day", "daypart"),
+        one_of("daypart", DAYPARTS, nullable=True),
+    )
+    id: int | None = Field(default=None, primary_key=True)
+    # None: the whole site is closed.
+    department_id: int | None = Field(default=None, sa_column=fk("department.id", nullable=True))
+    day: date = Field(index=True)
+    # None: the whole day.
+    daypart: str | None = Field(default=None, max_length=2)
+    reason: str = Field(max_length=200)
+    created_by: int | None = Field(
+        default=None, sa_column=fk("user.id", nullable=True, ondelete="SET NULL")
+    )
+
+
 class DepartmentMix(SQLModel, table=True):
     """Target share of one group in a department: the mix of groups is the point of the workshop."""
 

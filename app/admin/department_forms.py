@@ -13,7 +13,8 @@ from wtforms.validators import (
 )
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from app.fields import IntegerField, SelectField
+from app.clock import today
+from app.fields import DateField, IntegerField, SelectField
 from app.labels import label
 from app.vocab import CERTIFICATE_KINDS, DAYPARTS, DAYS, ROSTER_GROUPS
 
@@ -121,3 +122,25 @@ class OverrideForm(FlaskForm):
         low = self.staffing_min.data
         if field.data is not None and low is not None and field.data < low:
             raise ValidationError(_l("Het maximum is lager dan het minimum."))
+
+
+class ClosureForm(FlaskForm):
+    """A date a department, or the whole site, is closed; no daypart is the whole day."""
+
+    day = DateField(_l("Datum"), validators=[InputRequired(_l("Vul een datum in."))])
+    daypart = SelectField(_l("Wanneer"), default="")
+    reason = StringField(
+        _l("Reden"),
+        validators=[
+            DataRequired(_l("Vul een reden in, bijvoorbeeld Koningsdag of machine defect.")),
+            Length(max=200, message=_l("Houd de reden onder 200 tekens.")),
+        ],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.daypart.choices = [("", _l("hele dag"))] + [(p, label("daypart", p)) for p in DAYPARTS]
+
+    def validate_day(self, field) -> None:
+        if field.data is not None and field.data < today():
+            raise ValidationError(_l("Deze datum is al voorbij; kies vandaag of later."))

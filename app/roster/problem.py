@@ -22,6 +22,7 @@ from app.models import (
     Certificate,
     Department,
     DepartmentCertificate,
+    DepartmentClosure,
     DepartmentMix,
     DepartmentWish,
     Participant,
@@ -114,11 +115,13 @@ def _departments(session: Session, monday: date, covers: dict) -> list[dict]:
         columns=("day", "daypart", "staffing_min", "staffing_max"),
     )
     demand = weekly_demand(session, monday)
+    closed = _closed_slots(session, monday)
     result = []
     for d in departments:
         slot_staffing = {
             (o.day, o.daypart): (o.staffing_min, o.staffing_max) for o in overrides[d.id]
         }
+        slot_staffing.update({slot: (0, 0) for slot in closed[d.id] | closed[None]})
         base, per_slot = _raise_for_demand(
             (d.staffing_min, d.staffing_max), slot_staffing, demand.get(d.code, 0)
         )
@@ -139,6 +142,23 @@ def _departments(session: Session, monday: date, covers: dict) -> list[dict]:
             }
         )
     return result
+
+
+def _closed_slots(session: Session, monday: date) -> dict[int | None, set[Slot]]:
+    """The week's closed (day, daypart) slots per department id, the whole site's under None.
+
+    A closure is an override of min 0 and max 0, so nobody is planned there and no
+    understaffing is counted; a closure without a daypart closes both."""
+    codes = {when: code for code, when in day_dates(monday).items()}
+    closed: dict[int | None, set[Slot]] = defaultdict(set)
+    for row in session.exec(
+        select(DepartmentClosure).where(
+            DepartmentClosure.day >= monday, DepartmentClosure.day <= max(codes)
+        )
+    ):
+        parts = DAYPARTS if row.daypart is None else (row.daypart,)
+        closed[row.department_id].update((codes[row.day], part) for part in parts)
+    return closed
 
 
 def _raise_for_demand(

@@ -45,7 +45,10 @@ EXPECTED: dict[str, set[str] | str] = {
     },
     **{
         f"admin.{name}": MANAGERS
-        for name in "departments department add_override remove_override archive_department".split()
+        for name in (
+            "departments department add_override remove_override archive_department "
+            "add_closure remove_closure"
+        ).split()
     },
     **{
         f"coaching.{name}": STAFF
@@ -206,6 +209,7 @@ def _ids(db: Session) -> dict[str, object]:
         "user_id": MISSING,
         "department_id": MISSING,
         "override_id": MISSING,
+        "closure_id": MISSING,
         "assignment_id": MISSING,
         "pair_id": MISSING,
         "token": "no-such-link",
