@@ -6,6 +6,7 @@ TEST_DATABASE_URL to a PostgreSQL URL to run the same tests on PostgreSQL.
 """
 
 import os
+import tempfile
 
 import pytest
 import time_machine
@@ -77,6 +78,9 @@ def empty_database_url(tmp_path):
 
 
 def make_app(database_url: str, **overrides):
+    # A folder of its own for uploads: parallel runs on other dates would otherwise clean up
+    # each other's parked previews as stale.
+    overrides.setdefault("UPLOAD_FOLDER", tempfile.mkdtemp(prefix="fabriek-uploads-"))
     config = type("Config", (TestConfig,), {"DATABASE_URL": database_url, **overrides})
     return create_app(config)
 

@@ -22,7 +22,8 @@ from app.coaching.roster_inputs import is_detainee_group
 from app.coaching.routes import file_page
 from app.db import get_session
 from app.models import Department, Participant, User
-from app.warehouse.import_flow import back_to, confirm, preview
+from app.submissions import Answer
+from app.warehouse.import_flow import confirm, preview
 
 IMPORT_KIND = "participants"
 
@@ -210,10 +211,12 @@ def import_participants():
 @roles(*STAFF)
 def confirm_participant_import():
     coach_id = current_user.id if current_user.role == "coach" else None
-    created = confirm(
-        IMPORT_KIND, lambda db, frame: apply_participants(db, frame, coach_id, clock.today())
+    return confirm(
+        IMPORT_KIND,
+        lambda db, frame: apply_participants(db, frame, coach_id, clock.today()),
+        lambda created: Answer(
+            url_for("coaching.waiting_list"),
+            _("%(count)s deelnemers op de wachtlijst gezet.", count=len(created)),
+        ),
+        "coaching.import_participants",
     )
-    if created is None:
-        return back_to("coaching.import_participants")
-    flash(_("%(count)s deelnemers op de wachtlijst gezet.", count=len(created)), "success")
-    return back_to("coaching.waiting_list")
