@@ -52,11 +52,8 @@ SAFETY = 1e-5
 GLOP_PARAMETERS = ("use_dual_simplex: true perturb_costs_in_dual_simplex: true"
                    " use_preprocessing: false")
 # The same model with whole assignments and sizes is solved by SCIP (face.py) only where
-# the LP's bound is expected to be the optimum, so cuts, which raise the bound, only cost
-# time: on the 100-person bench week SCIP took 2.4 s with them and 1.8 s without. Its
-# diving heuristic finds the roster there; the feasibility pump before it found worse
-# ones and took a tenth of a second (sized faces of 8 hash seeds: 0.41-1.04 s with it,
-# 0.42-0.86 s without).
+# the LP's bound is expected to be the optimum, so cuts (which raise the bound) and the
+# feasibility pump (its diving heuristic finds the roster) only cost time.
 SCIP_PARAMETERS = ("separating/maxroundsroot = 0\nseparating/maxrounds = 0\n"
                    "heuristics/feaspump/freq = -1")
 

@@ -29,16 +29,11 @@ FRACTION = 1e-6
 # Below this the LP's change is GLOP's tolerance.
 GAIN = 0.5
 # How much a step of the size dive may raise the LP, as a share of it, and still fix all
-# it tried. On 1,000 people fixing every team at once cost 1.9 % (226,575); with this,
-# 0.09 %. On a small week the face at the sizes needs the LP at the bound, so the dive
-# there allows no rise (team_sizes.Alongside): on the 100-person bench week, on the hash
-# seeds where this share took 20-35 solves and ended 0.2 % above the bound, no rise took
-# 9-16 solves (0.15-0.2 s) and ended at it.
+# it tried; on a small week the face needs the LP at the bound, so the dive there allows
+# no rise (team_sizes.Alongside).
 SIZES_RISE = 0.001
-# After this share of its time the size dive takes any rise: on some hash seeds the dive
-# on 100 people takes 36-45 solves, 0.6-1 s, and it ran out of time in 4 of 28 solves of
-# 2 s, leaving only the warm start's search (7 % above the bound, against at most 0.6 %);
-# with this, in none of 40.
+# After this share of its time the size dive takes any rise, so it always ends with
+# whole sizes to hand over.
 HURRY = 0.3
 
 

@@ -39,32 +39,23 @@ Scored = tuple[int, list[Assignment]]
 # A first stage's roster: (roster, understaffing, proven least, changes, holders short).
 Ranked = tuple[list[Assignment], int, bool, int, int]
 FIRST_STAGE_SHARE = 0.5
-# The local search gets 85 % of the time. Once its moves and the daypart flow stall it
-# restarts from its best roster with a kick, so it keeps gaining where CP-SAT, after it,
-# barely does on 300 people and more: 1,000 people in 60 s ended 2.6 % above the bound
-# with 20 s of local search, 2.3 % with 34 s and 2.2 % with 49 s. With more than 85 %
-# CP-SAT's presolve of a 1,000-person week no longer fits in what is left.
+# The local search's share of the time: it keeps gaining on large weeks where CP-SAT
+# barely does, and CP-SAT's presolve still fits in the rest (docs/solver.md, constants).
 LOCAL_SEARCH_SHARE = 0.85
-# A small week is one whose LP, its size dive and the search from the LP's roster all fit
-# in a second: 100 people (3,424 candidate assignments) take 0.2 s for the LP and 0.05 s
-# for whole sizes. There the LP comes first, and SCIP looks for a roster on its optimal
-# face next to the search (face.py); at 300 people (9,217) the LP is not tight, and a dive
-# for a whole roster on it did not end in 10 s.
+# A small week (candidate assignments) is one whose LP, size dive and search fit in a
+# second; there the LP comes first and SCIP searches its optimal face (face.py).
 SMALL_WEEK = 5_000
-# On a small week the LP and the search from its roster get at most this long: where the
-# search stalls, it stalls for good (100 people: 16,960 from 1 s to 8.5 s in two runs of
-# four), and CP-SAT from its roster does better with the rest.
+# On a small week the LP and the search from its roster get at most this long: a search
+# that stalls there stalls for good, and CP-SAT from its roster does better with the rest.
 SMALL_WEEK_SEARCH = 1.2
 # On a small week whose LP has not given its sizes in its time, the search from the warm
 # start gets at least this share of the time left (it stops earlier where it stalls).
 LATE_LP_SHARE = 0.5
 # On a small week SCIP looks for a roster on the LP's optimal face (face.py) for at most
-# this long, up to the deadline: on 100 people the face at the LP's whole sizes takes
-# 0.4-1 s, the face with free sizes 0.4-1.7 s. CP-SAT gets what is left.
+# this long, up to the deadline, so CP-SAT keeps the rest.
 FACE_SEARCH = 1.5
-# With more time (the app's 4 s) the face gets this share of it: on a loaded machine
-# (load 10 on 2 cores) the face at the dive's sizes held the optimum of the 100-person
-# bench week but took 1.4 s to find it, past the 1.5 s cap that began with the LP.
+# With more time (the app's 4 s) the face gets this share of it, so a slow machine still
+# gives it long enough to find the roster its face holds.
 FACE_SHARE = 0.6
 # CP-SAT, with the warm start's completion before it, is not started with less time left
 # than this: its presolve alone takes longer, and the solve would overrun its limit.
@@ -308,9 +299,8 @@ class _Run:
             better = self.alongside.better()
             seconds = end - time.perf_counter()
             if not better:
-                # The LP came late (on a loaded machine it took 1.5 s of a 4 s plan):
-                # the search from the warm start is all there is, so it gets a share of
-                # what is left, not only the little left of the LP's time.
+                # The LP came late: the search from the warm start is all there is, so
+                # it gets a share of what is left, not only the little left of the LP's time.
                 seconds = max(seconds, (self.deadline - time.perf_counter()) * LATE_LP_SHARE)
             free = warm if better else self._keep_better(warm, improve(
                 self.m, start, self.weights, seconds, kicks=False,

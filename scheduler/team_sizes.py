@@ -32,8 +32,8 @@ from scheduler.model import Key
 
 # How many moves, best estimate first, one round may try before the sizes count as final.
 MOVES = 200
-# The most people a move adds to or takes from a team. A larger change is seldom
-# possible: GLOP finds the LP infeasible, taking up to 1.7 s to say so on 300 people.
+# The most people a move adds to or takes from a team: a larger change seldom leaves the
+# LP feasible, and GLOP is slow to say it is not.
 STEP = 3
 # Random moves from the best sizes once no move lowers the LP any more, and how many such
 # restarts in a row may bring nothing before the search ends.
