@@ -87,6 +87,9 @@ class Solution:
     changed: int = 0
     wall_time: float = 0.0
     first_feasible_time: float | None = None
+    # The pipeline's phase that found the roster, and the one that proved the best bound.
+    found_by: str | None = None
+    proved_by: str | None = None
 
     weights: dict[str, int] = field(default_factory=lambda: dict(WEIGHTS), repr=False)
 
@@ -109,6 +112,8 @@ class Solution:
             "best_bound": self.best_bound,
             "gap": self.gap,
             "changed": self.changed,
+            "found_by": self.found_by,
+            "proved_by": self.proved_by,
             "details": [item.to_json() for item in self.details],
             "clashes": [clash.to_json() for clash in self.explanation],
         }
