@@ -18,16 +18,12 @@ another down by as many people, which keeps the dayparts worked.
 from __future__ import annotations
 
 import random
-import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ortools.linear_solver.linear_solver_pb2 import MPSolutionResponse
-
-from scheduler.bound import WeekLP, rounded_bound
-from scheduler.dive import GAIN, SIZES_RISE, Sizes, whole_sizes
-from scheduler.face import LEAST, face_roster, raise_bound, target
+from scheduler.bound import WeekLP
+from scheduler.dive import GAIN, Sizes
 from scheduler.model import Key
 
 # How many moves, best estimate first, one round may try before the sizes count as final.
@@ -40,11 +36,6 @@ STEP = 3
 KICK, KICKS = 3, 10
 # A move's LP may take at most this share of the free LP's time.
 MOVE_SHARE = 0.5
-# How long past its time the local search waits for the search's last LP to come back.
-WAIT = 0.2
-# How often a stop asks SCIP again to end: a request made just before its solve began is
-# not seen by it.
-INTERRUPT = 0.02
 
 
 def better_sizes(lp: WeekLP, sizes: Sizes, deadline: float,
@@ -133,114 +124,3 @@ def _moves(lp: WeekLP, sizes: Sizes) -> list[Sizes]:
     ]
     moves.sort(key=lambda move: move[0])
     return [move for _, move in moves[:MOVES]]
-
-
-class Alongside:
-    """The LP in a thread next to the local search (GLOP releases the GIL, so it takes the
-    core the search leaves free): first the bound, then whole sizes from its solution
-    (dive.whole_sizes) and better ones (better_sizes) until `until`. On a small week the
-    whole model (given while the free LP solves) then looks for a roster on the LP's
-    optimal face until `face_end`, first at those sizes, then with sizes free
-    (face.face_roster; SCIP releases the GIL too). `optimal` is set when that roster
-    costs the bound, so that the search next to it can stop. On 300 people and more the
-    LP is not tight, and its face holds no roster.
-
-    The size dive may go on past `until`, up to halfway to `end`: on 1,000 people it takes
-    3 s on some hash seeds and 19.5 s on others, and without its sizes the search from
-    the warm start is all there is (one bench run ended 1.41 % above the bound, against
-    0.11-0.26 %)."""
-
-    def __init__(self, lp: WeekLP, deadline: float, floors: list[int], until: float,
-                 end: float, weights: dict[str, int] | None, face_end: float) -> None:
-        self.lp, self.deadline, self.floors = lp, deadline, floors
-        self.until, self.end, self.weights, self.face_end = until, end, weights, face_end
-        self.sized_by = until + (end - until) / 2
-        self.sized, self.optimal, self.given, self.done = (
-            threading.Event() for _ in range(4))
-        self.found: tuple[Sizes, dict[Key, float]] | None = None
-        self.roster: list[Key] | None = None
-        self.mip: WeekLP | None = None
-        self.stopped = False
-        self.thread = threading.Thread(target=self._run, daemon=True)
-        self.thread.start()
-
-    def _run(self) -> None:
-        lp = self.lp
-        try:
-            began = time.perf_counter()
-            value = lp.solve(self.deadline - began)
-            self.floors.append(rounded_bound(value))
-            if value is None:
-                return
-            free = lp.response
-            limit = (time.perf_counter() - began) * MOVE_SHARE
-            small = self.weights is not None
-            found = whole_sizes(lp, self.sized_by, 0.0 if small else SIZES_RISE)
-            # Sizes whose LP is at the bound cannot be bettered; on a small week the face
-            # goes on without them.
-            if found is not None and lp.value() > value + GAIN and not small:
-                found = better_sizes(lp, found[0], self.until, limit) or found
-            self.found = found
-            self.sized.set()
-            if small:
-                # The size dive's last solve is the LP at those sizes.
-                self._face(free, value, found and (found[0], lp.response, lp.value()))
-        finally:
-            self.sized.set()
-            self.done.set()
-
-    def _face(self, free: MPSolutionResponse, value: float,
-              sized: tuple[Sizes, MPSolutionResponse, float] | None) -> None:
-        """A roster at the bound from the face of the LP at the found sizes (`sized`: the
-        sizes, the LP's solution there and its value), then from the free LP's face, whose
-        search also raises the bound (face.raise_bound). Of those found above the bound,
-        the cheaper is kept."""
-        if not self.given.wait(max(0.0, self.face_end - time.perf_counter())) or not self.mip:
-            return
-        goal = target(max(self.floors), self.weights)
-        roster = None
-        if sized is not None:
-            sizes, response, at = sized
-            if at <= goal + GAIN and self._time_left():
-                roster = face_roster(self.mip, response, at, goal,
-                                     self.face_end - time.perf_counter(), sizes).roster
-        if roster is None or roster[0] > goal + GAIN:
-            roster = raise_bound(self.mip, free, value, self.floors, self.weights,
-                                 self.face_end, lambda: self.stopped, roster)
-        if roster is not None:
-            self.roster = roster[1]
-            if roster[0] <= target(max(self.floors), self.weights) + GAIN:
-                self.optimal.set()
-
-    def _time_left(self) -> bool:
-        return not self.stopped and self.face_end - time.perf_counter() >= LEAST
-
-    def give(self, mip: WeekLP | None) -> None:
-        """The whole model for the face's roster (None without SCIP), built on the
-        caller's thread while GLOP solves the free LP on this one."""
-        self.mip = mip
-        self.given.set()
-
-    def better(self) -> tuple[Sizes, dict[Key, float]] | None:
-        """The sizes found and the LP's solution at them, waiting until their time is up."""
-        self.sized.wait(max(0.0, self.sized_by - time.perf_counter()) + WAIT)
-        return self.found
-
-    def whole(self) -> list[Key] | None:
-        """The face's roster, waiting until its time is up."""
-        if self.weights is not None:
-            self.done.wait(max(0.0, self.face_end - time.perf_counter()) + WAIT)
-        return self.roster
-
-    def stop(self, seconds: float) -> None:
-        """Ends the face's search once the local search is done with it, and waits at most
-        `seconds` for the thread: a solve must not leave GLOP or SCIP running beside the
-        next."""
-        self.stopped = True
-        until = time.perf_counter() + max(0.0, seconds)
-        while True:
-            if self.mip is not None:
-                self.mip.solver.InterruptSolve()
-            self.thread.join(min(INTERRUPT, max(0.0, until - time.perf_counter())))
-            if not self.thread.is_alive() or time.perf_counter() >= until:
-                return

@@ -10,7 +10,7 @@ from hypothesis import given
 from ortools.sat.python import cp_model
 
 from bench.solver import generate
-from scheduler import WEIGHTS, local_search, parse_problem
+from scheduler import WEIGHTS, local_search, parse_problem, phases
 from scheduler.bound import build_lp, lp_bound
 from scheduler.dive import whole_sizes
 from scheduler.model import build_model
@@ -18,8 +18,6 @@ from scheduler.staffing import staff_minimums
 from tests.scheduler.roster_factory import solved
 from tests.scheduler.test_properties import weeks
 from tests.scheduler.test_team_sizes import EXAMPLES, _first_plan
-
-solve_module = __import__("importlib").import_module("scheduler.solve")
 
 
 @EXAMPLES
@@ -59,7 +57,7 @@ def test_cp_sat_knows_every_team_is_at_least_its_minimum():
     for staffed in (False, True):
         m = build_model(problem)
         if staffed:
-            solve_module._staffed_sizes(m)
+            phases._staffed_sizes(m)
         below = [literal for (did, slot), literals in m.sizes.items()
                  for k, literal in literals.items()
                  if k < problem.department(did).staffing(slot)[0]]

@@ -80,7 +80,7 @@ def test_raising_the_bound_on_the_face_ends_at_the_optimum(data):
     value = lp.solve(5)
     floors = [rounded_bound(value)]
     found = raise_bound(build_lp(m, WEIGHTS, staffed=False, whole=True), lp.response, value,
-                        floors, WEIGHTS, time.perf_counter() + 60, lambda: False)
+                        floors, WEIGHTS, time.perf_counter() + 60)
     best = _optimum(problem)
     assert max(floors) <= best
     assert found is not None
@@ -125,8 +125,7 @@ def test_the_target_is_the_least_objective_a_roster_can_have():
 def test_a_small_week_is_solved_without_scip_too():
     """SCIP comes with OR-Tools' wheels; without it the face is left out, not the solve."""
     data = generate(30, seed=1)
-    with patch.object(face, "available", return_value=False) as asked:
-        solution = solve(data, time_limit=10)
-    assert asked.called
+    with patch.object(face, "available", return_value=False):
+        solution = solve(data, time_limit=10, skip=["sizes"])
     assert solution.status == "optimal"
     assert check(parse_problem(data), solution.assignments) == []

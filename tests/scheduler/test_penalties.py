@@ -153,8 +153,8 @@ def test_a_replan_finds_a_chain_of_step_ins():
 
 
 def test_a_replan_step_in_refused_by_an_avoid_pair(monkeypatch):
-    """The cheapest step-in (p3) avoids someone in the team, so the flow's first roster is
-    refused and the chain p4 -> a, p5 -> b costs one change more: no longer proven by the
+    """The cheapest step-in (p3) avoids someone in team a, so the flow's first roster is
+    refused and the chain p4 -> a, p3 or p5 -> b costs one change more: no longer proven by the
     flow, CP-SAT proves it; also when refusals run out before the flow finds the chain."""
     vca = {"certificates": ["vca"]}
     data = week([department("a", low=2, high=2, requires=["vca"]), department("b", low=1)],
@@ -166,12 +166,15 @@ def test_a_replan_step_in_refused_by_an_avoid_pair(monkeypatch):
     assert not proven and check(problem, roster) == []
     assert evaluate(problem, roster).penalties["understaffing"] == 0
     solution = solved(data)
-    assert placed(solution) == {("p2", "a"), ("p4", "a"), ("p5", "b")}
-    assert solution.changed == 3
+    # p3 or p5 steps into b: the same three changes and the same cost.
+    assert placed(solution) - {("p3", "b"), ("p5", "b")} == {("p2", "a"), ("p4", "a")}
+    assert solution.changed == 3 and solution.status == "optimal"
     monkeypatch.setattr(staffing, "STEADY_ROUNDS", 1)
     roster, proven = least_changes(build_model(problem))
     assert not proven and check(problem, roster) == []
-    assert placed(solved(data)) == {("p2", "a"), ("p4", "a"), ("p5", "b")}
+    again = solved(data)
+    assert placed(again) - {("p3", "b"), ("p5", "b")} == {("p2", "a"), ("p4", "a")}
+    assert again.changed == 3 and again.status == "optimal"
 
 
 def test_a_full_plan_gives_someone_missing_from_previous_their_contract():

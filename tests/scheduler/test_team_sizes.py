@@ -1,7 +1,6 @@
 """The team-size search: its estimates never promise more than a move gives, it stops only
 where no move it may make helps, and the roster it leads to keeps the rules and the sizes."""
 
-import importlib
 import time
 from collections import Counter
 from itertools import permutations
@@ -10,7 +9,7 @@ from unittest.mock import patch
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 
-from scheduler import check, evaluate, parse_problem, solve, team_sizes
+from scheduler import check, evaluate, parse_problem, solve, team_sizes, tuning
 from scheduler.bound import build_lp
 from scheduler.model import build_model
 from scheduler.penalties import WEIGHTS
@@ -19,7 +18,6 @@ from scheduler.team_sizes import GAIN, STEP, better_sizes
 from tests.scheduler.roster_factory import department, person, week
 from tests.scheduler.test_properties import weeks
 
-solve_module = importlib.import_module("scheduler.solve")
 EXAMPLES = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -120,7 +118,7 @@ def test_a_large_week_solve_with_the_size_search_keeps_every_promise(data):
     """Random weeks are small; counted as large, they take the path with the size search."""
     problem = parse_problem({**data, "previous": []})
     assume(not check(problem, list(problem.pinned)))
-    with patch.object(solve_module, "SMALL_WEEK", 0):
+    with patch.object(tuning, "SMALL_WEEK", 0):
         solution = solve(problem, time_limit=1.5)
     assert solution.status in ("optimal", "feasible")
     assert check(problem, solution.assignments) == []

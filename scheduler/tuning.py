@@ -1,0 +1,36 @@
+"""Every tuning constant of the solver, each with one line of reason.
+
+The measurements behind them are in docs/solver.md ("Why the tuning constants are what
+they are"); change one only with a bench run (bench/solver.py) before and after.
+"""
+
+# --- The pipeline (strategies.py): which strategy, and each phase's share of the time left.
+# A week with at most this many candidate assignments has a tight LP whose face SCIP
+# searches in under a second; above it the LP is not tight and the local search leads.
+SMALL_WEEK = 5_000
+# CP-SAT on the ranks alone (least understaffing, or a re-plan's fewest changes) may use
+# at most this share, so the weighted rest always keeps half.
+RANKS_SHARE = 0.5
+# Small week: the LP and its size dive run beside the search until this share of the time.
+SMALL_LP_SHARE = 0.5
+# Small week: the search from the starting roster; it stops earlier where it stalls.
+SMALL_SEARCH_SHARE = 0.3
+# Small week: the search from the LP's roster at its sizes, the wait for them included.
+SMALL_SIZES_SHARE = 0.4
+# Small week: SCIP on the LP's optimal face; CP-SAT keeps the rest to prove or improve.
+FACE_SHARE = 0.6
+# Large week: the LP, its size dive and the size search run beside the search this long.
+LARGE_LP_SHARE = 0.6
+# Large week: the search from the starting roster, kicks and all, while the LP works.
+LARGE_SEARCH_SHARE = 0.5
+# Large week: the search from the LP's sizes; CP-SAT barely gains on 1,000 people.
+LARGE_SIZES_SHARE = 0.85
+
+# --- CP-SAT (cpsat.py, phases.py)
+# Two workers: the full LP with cuts, whose bound reaches a small week's optimum in
+# seconds, and a tree search on that bound, which finds and proves it.
+PORTFOLIO = ["max_lp", "lb_tree_search"]
+# Stopping CP-SAT and reading out its roster take up to this long; the caller's limit holds.
+STOP_RESERVE = 0.25
+# CP-SAT is not started with less time than this: its presolve alone takes longer.
+LEAST_STAGE = 0.15
