@@ -257,7 +257,8 @@ def _department(data: Any, path: str, slots: set[Slot], groups: tuple[str, ...])
     _expect(staffing, dict, f"{path}.staffing")
     low, high = _bounds(staffing, f"{path}.staffing")
     overrides = {}
-    for i, item in enumerate(data.get("overrides", [])):
+    for i, item in enumerate(_get_list(data, "overrides", f"{path}.overrides")
+                                  if "overrides" in data else []):
         where = f"{path}.overrides[{i}]"
         _expect(item, dict, where)
         slot = _slot(item, where, slots)

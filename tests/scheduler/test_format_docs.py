@@ -43,9 +43,6 @@ RUN_KEYS = {"found_by", "proved_by"}
 WRONG = -1.5
 # The parser iterates `overrides` without checking it is a list, so WRONG there is a
 # TypeError, not a ProblemError (test_overrides_not_a_list_is_named, expected to fail).
-UNCHECKED = {"departments[].overrides"}
-
-
 def json_blocks() -> list[tuple[str, bool, object]]:
     """(the heading above it, is_fragment, value) of every ```json block, in order."""
     lines = TEXT.splitlines()
@@ -238,8 +235,6 @@ def test_every_key_of_the_examples_is_one_the_parser_reads(problem):
     it does not know (a rename in the code, a typo in the doc) nothing happens, and this
     fails."""
     for path, location in key_paths(problem):
-        if path in UNCHECKED:
-            continue
         key = wrong_value_error(problem, location).key
         where = location_text(location)
         assert key == where or key.startswith((f"{where}.", f"{where}[")), (path, key)
@@ -256,15 +251,6 @@ def wrong_value_error(problem: dict, location: tuple) -> ProblemError:
     with pytest.raises(ProblemError) as caught:
         parse_problem(broken)
     return caught.value
-
-
-@pytest.mark.xfail(raises=TypeError, strict=True,
-                   reason="scheduler/problem.py does not check that overrides is a list")
-def test_overrides_not_a_list_is_named():
-    """When this passes, drop UNCHECKED: the test above then covers `overrides` too."""
-    problem, location = next((e.values[0], loc) for e in VALID
-                             for path, loc in key_paths(e.values[0]) if path in UNCHECKED)
-    assert wrong_value_error(problem, location).key == location_text(location)
 
 
 class _Reads(dict):
