@@ -47,11 +47,11 @@ def available() -> bool:
 
 def target(bound: int, weights: dict[str, int]) -> int:
     """The least objective a roster can have at or above `bound`."""
-    step = _step(weights)
-    return step * math.ceil(bound / step)
+    size = step(weights)
+    return size * math.ceil(bound / size)
 
 
-def _step(weights: dict[str, int]) -> int:
+def step(weights: dict[str, int]) -> int:
     """Every objective is a sum of weights, so a multiple of their greatest common divisor."""
     return math.gcd(*weights.values()) or 1
 
@@ -116,7 +116,7 @@ def raise_bound(mip: WeekLP, lp: linear_solver_pb2.MPSolutionResponse, value: fl
             best = faced.roster
         if best is not None and best[0] <= goal + GAIN or not faced.complete:
             return best
-        floors.append(goal + _step(weights))
+        floors.append(goal + step(weights))
     return best
 
 

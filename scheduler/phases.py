@@ -138,12 +138,13 @@ def flow_bound(run: Run, deadline: float) -> None:
 
 
 def lp(run: Run, deadline: float) -> None:
-    """The LP of the week on a thread of its own until `deadline`, beside the phases after
-    it (GLOP releases the GIL): first its bound, then whole team sizes from its solution
-    (dive.py) and, on a large week, better ones (team_sizes.py). It is built here: building
-    is Python, which would slow the search beside it."""
+    """The LP of the week until `deadline`: first its bound, then whole team sizes from its
+    solution (dive.py) and, on a large week, better ones (team_sizes.py). A small week's
+    takes tenths of a second and the phases after it need its sizes, so it is done at
+    once; a large week's takes many seconds, so it runs beside the search (it is built
+    here all the same: building is Python, which would slow the search beside it)."""
     week = build_lp(run.m, run.weights, run.staffed)
-    run.lp = Background(lambda: _lp_work(run, week, deadline))
+    run.lp = Background(lambda: _lp_work(run, week, deadline), beside=run.large)
 
 
 def _lp_work(run: Run, week: WeekLP, deadline: float) -> Sized | None:
@@ -173,10 +174,11 @@ def search(run: Run, deadline: float) -> None:
 
 def sizes(run: Run, deadline: float) -> None:
     """The LP's roster at its whole sizes (staffing.follow_lp), improved by the search: sizes
-    matter more than any move of one or two people. Waits for the LP's thread at most
-    until the deadline."""
+    matter more than any move of one or two people. Waits for the LP at most until the
+    deadline; without its sizes the search goes on from the incumbent."""
     sized = run.lp.wait(deadline) if run.lp else None
     if sized is None or sized.sizes is None:
+        _improve(run, run.incumbent.roster, deadline, "search")
         return
     start = follow_lp(run.m, run.weights, sized.values, sized.sizes)
     run.incumbent.offer(start, "sizes")
@@ -184,18 +186,23 @@ def sizes(run: Run, deadline: float) -> None:
 
 
 def face_search(run: Run, deadline: float) -> None:
-    """SCIP on the LP's optimal face (face.py): first at the dive's sizes, then with sizes
-    free, which raises the bound a step each time it shows the face holds no roster."""
+    """SCIP on the LP's optimal face (face.py): at the dive's sizes where the LP there is at
+    the bound, then with sizes free, which raises the bound a step each time it shows the
+    face holds no roster; that only where the incumbent is a few steps from the bound."""
     sized = run.lp.wait(deadline) if run.lp else None
     if sized is None or not face.available() or deadline - time.perf_counter() < face.LEAST:
         return
-    mip = build_lp(run.m, run.weights, run.staffed, whole=True)
     goal = face.target(run.bounds.rest, run.weights)
+    at_sizes = sized.sizes is not None and sized.value_at_sizes <= goal + GAIN
+    steps = (run.incumbent.objective - run.target()) / face.step(run.weights)
+    if not at_sizes and steps > tuning.FACE_STEPS:
+        return
+    mip = build_lp(run.m, run.weights, run.staffed, whole=True)
     found = None
-    if sized.sizes is not None and sized.value_at_sizes <= goal + GAIN:
+    if at_sizes:
         found = face.face_roster(mip, sized.at_sizes, sized.value_at_sizes, goal,
                                  deadline - time.perf_counter(), sized.sizes).roster
-    if found is None or found[0] > goal + GAIN:
+    if (found is None or found[0] > goal + GAIN) and steps <= tuning.FACE_STEPS:
         floors = [run.bounds.rest]
         found = face.raise_bound(mip, sized.free, sized.value, floors, run.weights, deadline,
                                  found)
@@ -224,7 +231,7 @@ def cp_sat(run: Run, deadline: float) -> None:
     def report(value: float, bound: float) -> None:
         if settled:
             run.bounds.raise_rest(_whole_bound(bound), "cp-sat")
-        run.report(offset + value)
+        run.report(min(offset + value, run.incumbent.objective))
 
     solver, status = cpsat.stage(m, deadline - time.perf_counter(), run.workers, report)
     if status not in cpsat.FOUND:

@@ -109,14 +109,17 @@ class Clock:
 
 
 class Background(Generic[T]):
-    """Work on a thread of its own whose result a later phase reads, waiting at most until
-    that phase's deadline."""
+    """Work whose result a later phase reads, waiting at most until that phase's deadline:
+    on a thread of its own when `beside` (GLOP releases the GIL, so it takes the core the
+    phases after it leave), else done at once."""
 
-    def __init__(self, work: Callable[[], T | None]) -> None:
+    def __init__(self, work: Callable[[], T | None], beside: bool) -> None:
         self.result: T | None = None
         self.ready = threading.Event()
-        self.thread = threading.Thread(target=self._run, args=(work,), daemon=True)
-        self.thread.start()
+        if beside:
+            threading.Thread(target=self._run, args=(work,), daemon=True).start()
+        else:
+            self._run(work)
 
     def _run(self, work: Callable[[], T | None]) -> None:
         try:
@@ -140,12 +143,12 @@ class Phase:
 
 def run_phases(phases: Iterable[Phase], solve, skip: Iterable[str] = ()) -> dict[str, float]:
     """Each phase not in `skip`, in turn, until the incumbent is proven optimal or the time
-    is up; returns the seconds each phase that ran took."""
+    is up; returns the seconds each phase that ran took (a phase listed twice, in all)."""
     skipped, ran = set(skip), {}
     for phase in phases:
         if phase.name in skipped or solve.optimal() or solve.clock.left() <= 0:
             continue
         began = time.perf_counter()
         phase.run(solve, solve.clock.share(phase.share))
-        ran[phase.name] = time.perf_counter() - began
+        ran[phase.name] = ran.get(phase.name, 0.0) + time.perf_counter() - began
     return ran

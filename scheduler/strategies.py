@@ -17,7 +17,6 @@ FIRST_PLAN = (
     Phase("least-understaffing", phases.ranks, tuning.RANKS_SHARE),
     Phase("flow-bound", phases.flow_bound),
     Phase("lp", phases.lp, tuning.SMALL_LP_SHARE),
-    Phase("search", phases.search, tuning.SMALL_SEARCH_SHARE),
     Phase("sizes", phases.sizes, tuning.SMALL_SIZES_SHARE),
     Phase("face", phases.face_search, tuning.FACE_SHARE),
     Phase("cp-sat", phases.cp_sat),

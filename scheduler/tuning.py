@@ -11,14 +11,15 @@ SMALL_WEEK = 5_000
 # CP-SAT on the ranks alone (least understaffing, or a re-plan's fewest changes) may use
 # at most this share, so the weighted rest always keeps half.
 RANKS_SHARE = 0.5
-# Small week: the LP and its size dive run beside the search until this share of the time.
-SMALL_LP_SHARE = 0.5
-# Small week: the search from the starting roster; it stops earlier where it stalls.
-SMALL_SEARCH_SHARE = 0.3
-# Small week: the search from the LP's roster at its sizes, the wait for them included.
-SMALL_SIZES_SHARE = 0.4
-# Small week: SCIP on the LP's optimal face; CP-SAT keeps the rest to prove or improve.
-FACE_SHARE = 0.6
+# Small week: the LP and its size dive, done in tenths of a second unless the machine is busy.
+SMALL_LP_SHARE = 0.4
+# Small week: the LP's roster at its sizes (or the incumbent), searched until it stalls.
+SMALL_SIZES_SHARE = 0.5
+# Small week: SCIP on the LP's optimal face, which usually holds a roster at the bound.
+FACE_SHARE = 0.3
+# The face with sizes free raises the bound one objective step per SCIP solve, so it is
+# tried only where the incumbent is at most this many steps above the bound.
+FACE_STEPS = 4
 # Large week: the LP, its size dive and the size search run beside the search this long.
 LARGE_LP_SHARE = 0.6
 # Large week: the search from the starting roster, kicks and all, while the LP works.
