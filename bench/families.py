@@ -141,19 +141,19 @@ def part_time(data: dict, rng: random.Random) -> None:
 def closures(data: dict, rng: random.Random) -> None:
     """Departments closed on some dayparts, staffing that moves on others, and some pins."""
     for d in data["departments"]:
-        usual = {(o["day"], o["daypart"]): o for o in d["overrides"]}
+        by_slot = {(o["day"], o["daypart"]): o for o in d["overrides"]}
         low, high = d["staffing"]["min"], d["staffing"]["max"]
         for day in data["days"]:
             for part in data["dayparts"]:
                 draw = rng.random()
                 if draw < CLOSED_SHARE:
-                    usual[(day, part)] = {"day": day, "daypart": part, "min": 0, "max": 0}
+                    by_slot[(day, part)] = {"day": day, "daypart": part, "min": 0, "max": 0}
                 elif draw < CLOSED_SHARE + MOVED_SHARE:
                     factor = rng.uniform(*MOVE_RANGE)
                     moved = max(1, round(high * factor))
-                    usual[(day, part)] = {"day": day, "daypart": part,
+                    by_slot[(day, part)] = {"day": day, "daypart": part,
                                           "min": min(moved, round(low * factor)), "max": moved}
-        d["overrides"] = list(usual.values())
+        d["overrides"] = list(by_slot.values())
     data["pinned"] = _pins(parse_problem(data), rng)
 
 
