@@ -190,7 +190,7 @@ def changed_places(
     before = places_of(previous)
     return {
         key: (before.get(key, set()), places.get(key, set()))
-        for key in before.keys() | {k for k, v in places.items() if v}
+        for key in sorted(before.keys() | {k for k, v in places.items() if v})
         if before.get(key, set()) != places.get(key, set())
     }
 
