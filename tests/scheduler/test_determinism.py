@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from bench.solver import generate
-from scheduler import WEIGHTS, evaluate, parse_problem
+from scheduler import WEIGHTS, check, evaluate, explain, parse_problem
 from scheduler.bound import build_lp
 from scheduler.daypart_flow import best_dayparts
 from scheduler.dive import whole_sizes
@@ -62,6 +62,9 @@ def fingerprint() -> dict[str, str]:
     warm = staff_minimums(m, WEIGHTS).assignments
     found["warm start"] = _digest(warm)
     found["evaluate"] = _digest(evaluate(problem, warm).details)
+    found["check"] = _digest(check(problem, [*warm, *problem.previous]))
+    pinned = parse_problem({**_week(), "pinned": _week()["previous"][:20]})
+    found["explain"] = _digest(explain(pinned))
     found["re-plan flow"] = _digest(least_changes(m))
     found["flow bound"] = _digest([rest_bound(m, WEIGHTS, staffed) for staffed in (False, True)])
     lp = build_lp(build_model(problem, []), WEIGHTS, staffed=False)
