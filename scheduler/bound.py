@@ -330,7 +330,7 @@ def _learning(lp: WeekLP, weights: dict[str, int], objective) -> int:
         chances[(pid, did)].append(var)
     goals = 0
     for p in m.problem.participants:
-        for did in p.learning:
+        for did in sorted(p.learning):
             goals += 1
             if not chances[(p.id, did)]:
                 continue
@@ -356,8 +356,9 @@ def _switches(lp: WeekLP, weights: dict[str, int], objective) -> None:
             row = solver.Constraint(-1, solver.infinity())
             row.SetCoefficient(switched, 1)
             row.SetCoefficient(x[(pid, did, first)], -1)
-            for other in there.keys() - {did}:
-                row.SetCoefficient(x[(pid, other, second)], -1)
+            for other in there:
+                if other != did:
+                    row.SetCoefficient(x[(pid, other, second)], -1)
 
 
 def _support(lp: WeekLP, weights: dict[str, int], objective) -> None:
@@ -380,10 +381,10 @@ def _support(lp: WeekLP, weights: dict[str, int], objective) -> None:
 
 def _avoid(lp: WeekLP) -> None:
     m, solver, x = lp.m, lp.solver, lp.x
-    for first, second in m.problem.avoid_pairs():
+    for first, second in sorted(m.problem.avoid_pairs()):
         for slot in m.problem.slots:
             mine, theirs = m.places.get((first, slot), {}), m.places.get((second, slot), {})
-            for did in mine.keys() & theirs.keys():
+            for did in [did for did in mine if did in theirs]:
                 row = solver.Constraint(0, 1)
                 row.SetCoefficient(x[(first, did, slot)], 1)
                 row.SetCoefficient(x[(second, did, slot)], 1)

@@ -49,11 +49,8 @@ def evaluate(problem: Problem, assignments: Iterable[Assignment]) -> Evaluation:
     roster = _Roster(problem, assignments)
     details = [
         item
-        for term in (
-            _understaffing, _uncovered, _below_contract, _mix, _unskilled, _unmet_preference,
-            _unmet_learning, _unsupported_learner, _changes, _department_switch,
-        )
-        for item in term(problem, roster)
+        for term in TERMS
+        for item in TERM_ITEMS[term](problem, roster)
         if item.amount
     ]
     penalties = dict.fromkeys(TERMS, 0)
@@ -190,7 +187,7 @@ def changed_places(
     before = places_of(previous)
     return {
         key: (before.get(key, set()), places.get(key, set()))
-        for key in before.keys() | {k for k, v in places.items() if v}
+        for key in sorted(before.keys() | {k for k, v in places.items() if v})
         if before.get(key, set()) != places.get(key, set())
     }
 
@@ -202,3 +199,19 @@ def _department_switch(problem: Problem, roster: _Roster) -> Iterator[PenaltyIte
             here, there = roster.places.get((p.id, first)), roster.places.get((p.id, second))
             if here and there and here != there:
                 yield _item("department_switch", 1, min(there), second, p.id)
+
+
+# The items of each term, by name: tests hold these, penalties.TERM_FUNCTIONS and WEIGHTS
+# to the same names as TERMS.
+TERM_ITEMS = {
+    "understaffing": _understaffing,
+    "uncovered": _uncovered,
+    "below_contract": _below_contract,
+    "mix": _mix,
+    "unskilled": _unskilled,
+    "unmet_preference": _unmet_preference,
+    "unmet_learning": _unmet_learning,
+    "unsupported_learner": _unsupported_learner,
+    "changes": _changes,
+    "department_switch": _department_switch,
+}

@@ -1,5 +1,6 @@
 """The daypart flow places a whole daypart at once: exactly as well as trying every
-placement would (bar unsupported learners), and never at the cost of a hard rule."""
+placement would (bar unsupported learners), under any positive weights, and never at the
+cost of a hard rule."""
 
 import itertools
 from collections import Counter
@@ -14,6 +15,7 @@ from scheduler.model import build_model
 from scheduler.penalties import WEIGHTS
 from scheduler.staffing import staff_minimums
 from tests.scheduler.roster_factory import department, person, roster, week
+from tests.scheduler.test_encodings import random_weights
 from tests.scheduler.test_properties import weeks
 
 # The flow leaves unsupported learners out; the brute force below does the same.
@@ -65,28 +67,30 @@ def busy_week(draw, days=("mon",), dayparts=("am", "pm"), most=5):
 
 @settings(max_examples=100, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-@given(busy_week())
-def test_a_daypart_is_placed_as_well_as_every_placement_tried(case):
+@given(busy_week(), random_weights())
+def test_a_daypart_is_placed_as_well_as_every_placement_tried(case, drawn):
     """Brute force over everyone's choices in one daypart (idle or any team they may join),
-    with the teams at their present sizes and the other daypart held."""
+    with the teams at their present sizes and the other daypart held; under the contract's
+    weights and random ones."""
     data, start = case
     problem = parse_problem(data)
     assume(check(problem, start) == [])
     m = build_model(problem, [])
-    for slot in problem.slots:
-        place = {(a.participant, a.slot): a.department for a in start}
-        flowed = best_dayparts(m, NO_LEARNER_TERM, place, (slot,))
-        if flowed is None:
-            continue
-        best = _cost(problem, flowed, NO_LEARNER_TERM)
-        assert best <= _cost(problem, place, NO_LEARNER_TERM)
-        assert best == min(_every_placement(m, place, (slot,), problem, NO_LEARNER_TERM))
+    for weights in (NO_LEARNER_TERM, {**drawn, "unsupported_learner": 0}):
+        for slot in problem.slots:
+            place = {(a.participant, a.slot): a.department for a in start}
+            flowed = best_dayparts(m, weights, place, (slot,))
+            if flowed is None:
+                continue
+            best = _cost(problem, flowed, weights)
+            assert best <= _cost(problem, place, weights)
+            assert best == min(_every_placement(m, place, (slot,), problem, weights))
 
 
 @settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
-@given(busy_week(days=("mon", "tue"), dayparts=("am",), most=3))
-def test_two_dayparts_are_placed_as_well_as_every_placement_tried(case):
+@given(busy_week(days=("mon", "tue"), dayparts=("am",), most=3), random_weights())
+def test_two_dayparts_are_placed_as_well_as_every_placement_tried(case, drawn):
     """Two mornings at once, where people may also trade which of them they work. A
     learning visit made in both would count twice, so the brute force prices none."""
     data, start = case
@@ -95,10 +99,11 @@ def test_two_dayparts_are_placed_as_well_as_every_placement_tried(case):
     m = build_model(problem, [])
     place = {(a.participant, a.slot): a.department for a in start}
     slots = tuple(problem.slots)
-    flowed = best_dayparts(m, NO_VISIT_TERMS, place, slots)
-    assume(flowed is not None)
-    best = _cost(problem, flowed, NO_VISIT_TERMS)
-    assert best == min(_every_placement(m, place, slots, problem, NO_VISIT_TERMS))
+    for weights in (NO_VISIT_TERMS, {**drawn, "unsupported_learner": 0, "unmet_learning": 0}):
+        flowed = best_dayparts(m, weights, place, slots)
+        assume(flowed is not None)
+        best = _cost(problem, flowed, weights)
+        assert best == min(_every_placement(m, place, slots, problem, weights))
 
 
 def _flowed(problem, start: list[Assignment]) -> list[Assignment]:
