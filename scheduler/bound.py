@@ -155,9 +155,11 @@ class WeekLP:
 
 
 def build_lp(m: RosterModel, weights: dict[str, int], staffed: bool,
-             whole: bool = False) -> WeekLP:
+             whole: bool = False, shortage: int | None = None) -> WeekLP:
     """The LP of the week for GLOP, or with `whole` the same model with whole assignments
-    and sizes for SCIP: every other variable is then whole by itself at its optimum."""
+    and sizes for SCIP: every other variable is then whole by itself at its optimum.
+    `staffed` says every minimum is staffed; else `shortage`, when given, is the least
+    understaffing, which no roster that counts exceeds."""
     solver = pywraplp.Solver.CreateSolver("SCIP" if whole else "GLOP")
     solver.SetSolverSpecificParametersAsString(SCIP_PARAMETERS if whole else GLOP_PARAMETERS)
     pinned = {(a.participant, a.department, a.slot) for a in m.problem.pinned}
@@ -166,6 +168,8 @@ def build_lp(m: RosterModel, weights: dict[str, int], staffed: bool,
     objective = solver.Objective()
     lp.constant = _people(lp, weights, objective)
     _teams(lp, weights, objective, staffed)
+    if shortage is not None and not staffed:
+        _shortage(lp, shortage)
     lp.constant += _learning(lp, weights, objective)
     _switches(lp, weights, objective)
     _support(lp, weights, objective)
@@ -275,6 +279,26 @@ def _teams(lp: WeekLP, weights: dict[str, int], objective, staffed: bool) -> Non
             objective.SetCoefficient(var, assignment_cost(p, did, weights))
         if department.mix:
             _mix(lp, weights, objective, (did, slot))
+
+
+def _shortage(lp: WeekLP, shortage: int) -> None:
+    """The persons short of the minimums add up to at most `shortage`: short >= min - size
+    per team. Without it a week that cannot staff every minimum had an LP free to leave any
+    team empty (100 people, scarce certificates: 57,020 against rosters at 134,900)."""
+    m, solver = lp.m, lp.solver
+    missing = sum(d.staffing(slot)[0] for d in m.problem.departments for slot in m.problem.slots
+                  if (d.id, slot) not in m.teams)
+    cap = solver.Constraint(0, max(0, shortage - missing))
+    for team in lp.rows:
+        low = m.problem.department(team[0]).staffing(team[1])[0]
+        if low == 0:
+            continue
+        short = solver.Var(0, low, lp.whole, "")
+        cap.SetCoefficient(short, 1)
+        below = solver.Constraint(low, solver.infinity())
+        below.SetCoefficient(short, 1)
+        for p, _ in m.teams[team]:
+            below.SetCoefficient(lp.x[(p.id, team[0], team[1])], 1)
 
 
 def _mix(lp: WeekLP, weights, objective, team_key: Team) -> None:

@@ -61,8 +61,15 @@ class Run:
         return bool(problem.mode == "gap" and problem.previous and self.weights["changes"])
 
     @property
-    def large(self) -> bool:
-        return len(self.m.x) > tuning.SMALL_WEEK
+    def loose(self) -> bool:
+        """The LP is not tight: a large week, or one whose minimums cannot all be staffed
+        (or not proven so). Then the local search leads and SCIP's face holds nothing."""
+        return len(self.m.x) > tuning.SMALL_WEEK or not self.staffed
+
+    @property
+    def shortage(self) -> int | None:
+        """The least understaffing, where proven."""
+        return self.bounds.understaffing if self.bounds.settled else None
 
     @property
     def staffed(self) -> bool:
@@ -139,12 +146,12 @@ def flow_bound(run: Run, deadline: float) -> None:
 
 def lp(run: Run, deadline: float) -> None:
     """The LP of the week until `deadline`: first its bound, then whole team sizes from its
-    solution (dive.py) and, on a large week, better ones (team_sizes.py). A small week's
+    solution (dive.py) and, where it is loose, better ones (team_sizes.py). A tight week's
     takes tenths of a second and the phases after it need its sizes, so it is done at
-    once; a large week's takes many seconds, so it runs beside the search (it is built
+    once; a loose week's may take many seconds, so it runs beside the search (it is built
     here all the same: building is Python, which would slow the search beside it)."""
-    week = build_lp(run.m, run.weights, run.staffed)
-    run.lp = Background(lambda: _lp_work(run, week, deadline), beside=run.large)
+    week = build_lp(run.m, run.weights, run.staffed, shortage=run.shortage)
+    run.lp = Background(lambda: _lp_work(run, week, deadline), beside=run.loose)
 
 
 def _lp_work(run: Run, week: WeekLP, deadline: float) -> Sized | None:
@@ -156,18 +163,18 @@ def _lp_work(run: Run, week: WeekLP, deadline: float) -> Sized | None:
     sized = Sized(week.response, value)
     limit = (time.perf_counter() - began) * MOVE_SHARE
     # A small week's face needs the LP at the bound, so its dive allows no rise.
-    found = whole_sizes(week, deadline, SIZES_RISE if run.large else 0.0)
+    found = whole_sizes(week, deadline, SIZES_RISE if run.loose else 0.0)
     if found is None:
         return sized
     sized.sizes, sized.values = found
     sized.at_sizes, sized.value_at_sizes = week.response, week.value()
-    if run.large and week.value() > value + GAIN:
+    if run.loose and week.value() > value + GAIN:
         sized.sizes, sized.values = better_sizes(week, sized.sizes, deadline, limit) or found
     return sized
 
 
 def search(run: Run, deadline: float) -> None:
-    """The local search from the incumbent: on a small week until it stalls, on a large one
+    """The local search from the incumbent: on a tight week until it stalls, on a loose one
     with kicks until the deadline."""
     _improve(run, run.incumbent.roster, deadline, "search")
 
@@ -175,10 +182,11 @@ def search(run: Run, deadline: float) -> None:
 def sizes(run: Run, deadline: float) -> None:
     """The LP's roster at its whole sizes (staffing.follow_lp), improved by the search: sizes
     matter more than any move of one or two people. Waits for the LP at most until the
-    deadline; without its sizes the search goes on from the incumbent."""
+    deadline; without its sizes the search goes on from the incumbent, kicks and all,
+    since it is then all there is."""
     sized = run.lp.wait(deadline) if run.lp else None
     if sized is None or sized.sizes is None:
-        _improve(run, run.incumbent.roster, deadline, "search")
+        _improve(run, run.incumbent.roster, deadline, "search", kicks=True)
         return
     start = follow_lp(run.m, run.weights, sized.values, sized.sizes)
     run.incumbent.offer(start, "sizes")
@@ -197,7 +205,7 @@ def face_search(run: Run, deadline: float) -> None:
     steps = (run.incumbent.objective - run.target()) / face.step(run.weights)
     if not at_sizes and steps > tuning.FACE_STEPS:
         return
-    mip = build_lp(run.m, run.weights, run.staffed, whole=True)
+    mip = build_lp(run.m, run.weights, run.staffed, whole=True, shortage=run.shortage)
     found = None
     if at_sizes:
         found = face.face_roster(mip, sized.at_sizes, sized.value_at_sizes, goal,
@@ -246,9 +254,12 @@ def _whole_bound(bound: float) -> int:
     return math.ceil(bound - 1e-6)
 
 
-def _improve(run: Run, roster: list[Assignment], deadline: float, name: str) -> None:
+def _improve(run: Run, roster: list[Assignment], deadline: float, name: str,
+             kicks: bool = False) -> None:
+    """The local search until the deadline, or on a tight week (without `kicks`) until it
+    stalls, leaving the rest to SCIP and CP-SAT."""
     better = improve(run.m, roster, run.weights, deadline - time.perf_counter(),
-                     kicks=run.large, target=run.target())
+                     kicks=kicks or run.loose, target=run.target())
     run.incumbent.offer(better, name)
 
 

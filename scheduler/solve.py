@@ -20,7 +20,7 @@ from scheduler.penalties import WEIGHTS, resolve_weights
 from scheduler.phases import REPLAN_RANKS, Run
 from scheduler.pipeline import Bounds, Clock, Incumbent, Progress, run_phases
 from scheduler.problem import Assignment, Problem, ProblemError, parse_problem
-from scheduler.strategies import PHASE_NAMES, strategy
+from scheduler.strategies import PHASE_NAMES, opening, rest
 from scheduler.tuning import STOP_RESERVE
 
 
@@ -104,7 +104,8 @@ def solve(
               Bounds(resolved["understaffing"]), workers, progress)
     run.incumbent.listeners.append(run.report)
     run.incumbent.offer(list(problem.pinned), "pins")
-    ran = run_phases(strategy(run), run, skip)
+    ran = run_phases(opening(run), run, skip)
+    ran.update(run_phases(rest(run), run, skip))
     if run.lp is not None:
         run.lp.wait(clock.deadline + STOP_RESERVE)
     return _solution(run, ran, time.perf_counter() - start)

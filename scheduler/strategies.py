@@ -1,10 +1,13 @@
 """Strategies: which phases a solve runs, in order, with each one's share of the time left.
 
-A first plan of a small week leans on the LP, which is tight there: its roster at whole
-sizes and SCIP on its optimal face usually reach the bound, and CP-SAT proves the rest.
-A large week's LP is not tight, so the local search leads, from the starting roster and
-then from the LP's sizes. A gap re-plan ranks the fewest changes before the weighted
-rest, so it keeps to flows and CP-SAT, whose moves it can hold to those ranks.
+Every solve opens by settling the ranks the contract puts before the weighted rest (the
+least understaffing; in a gap re-plan also the fewest holders short and changes) and a
+first bound. What follows depends on what the opening found. Where every minimum is
+staffed on a small week the LP is tight: its roster at whole sizes and SCIP on its optimal
+face usually reach the bound, and CP-SAT proves the rest. Elsewhere (a large week, or
+minimums that cannot all be staffed) the LP is loose, so the local search leads, from the
+starting roster and then from the LP's sizes. A gap re-plan keeps to CP-SAT, which holds
+the ranks while it improves the rest; the local search would trade stability.
 """
 
 from __future__ import annotations
@@ -12,39 +15,45 @@ from __future__ import annotations
 from scheduler import phases, tuning
 from scheduler.pipeline import Phase
 
-FIRST_PLAN = (
+PLAN_OPENING = (
     Phase("flow", phases.flow),
     Phase("least-understaffing", phases.ranks, tuning.RANKS_SHARE),
     Phase("flow-bound", phases.flow_bound),
-    Phase("lp", phases.lp, tuning.SMALL_LP_SHARE),
-    Phase("sizes", phases.sizes, tuning.SMALL_SIZES_SHARE),
-    Phase("face", phases.face_search, tuning.FACE_SHARE),
-    Phase("cp-sat", phases.cp_sat),
 )
 
-LARGE_WEEK = (
-    Phase("flow", phases.flow),
-    Phase("least-understaffing", phases.ranks, tuning.RANKS_SHARE),
-    Phase("flow-bound", phases.flow_bound),
-    Phase("lp", phases.lp, tuning.LARGE_LP_SHARE),
-    Phase("search", phases.search, tuning.LARGE_SEARCH_SHARE),
-    Phase("sizes", phases.sizes, tuning.LARGE_SIZES_SHARE),
-    Phase("cp-sat", phases.cp_sat),
-)
-
-GAP_REPLAN = (
+REPLAN_OPENING = (
     Phase("flow", phases.flow),
     Phase("steady", phases.steady),
     Phase("least-changes", phases.ranks, tuning.RANKS_SHARE),
     Phase("flow-bound", phases.flow_bound),
+)
+
+TIGHT_WEEK = (
+    Phase("lp", phases.lp, tuning.TIGHT_LP_SHARE),
+    Phase("sizes", phases.sizes, tuning.TIGHT_SIZES_SHARE),
+    Phase("face", phases.face_search, tuning.FACE_SHARE),
     Phase("cp-sat", phases.cp_sat),
 )
 
-PHASE_NAMES = frozenset(phase.name for strategy in (FIRST_PLAN, LARGE_WEEK, GAP_REPLAN)
-                        for phase in strategy)
+LOOSE_WEEK = (
+    Phase("lp", phases.lp, tuning.LOOSE_LP_SHARE),
+    Phase("search", phases.search, tuning.LOOSE_SEARCH_SHARE),
+    Phase("sizes", phases.sizes, tuning.LOOSE_SIZES_SHARE),
+    Phase("cp-sat", phases.cp_sat),
+)
+
+REPLAN = (Phase("cp-sat", phases.cp_sat),)
+
+PHASE_NAMES = frozenset(phase.name for part in (PLAN_OPENING, REPLAN_OPENING, TIGHT_WEEK,
+                                                LOOSE_WEEK, REPLAN) for phase in part)
 
 
-def strategy(run: phases.Run) -> tuple[Phase, ...]:
+def opening(run: phases.Run) -> tuple[Phase, ...]:
+    return REPLAN_OPENING if run.stable else PLAN_OPENING
+
+
+def rest(run: phases.Run) -> tuple[Phase, ...]:
+    """The phases after the opening, by what it found."""
     if run.stable:
-        return GAP_REPLAN
-    return LARGE_WEEK if run.large else FIRST_PLAN
+        return REPLAN
+    return LOOSE_WEEK if run.loose else TIGHT_WEEK
