@@ -45,17 +45,7 @@ from scheduler.penalties import (
     open_dayparts,
 )
 from scheduler.problem import Slot
-
-# GLOP works to tolerances of about 1e-7 per constraint; the bound gives up this share of
-# itself (2 points at 200,000) so that rounding up to a whole number stays on the safe side.
-SAFETY = 1e-5
-GLOP_PARAMETERS = ("use_dual_simplex: true perturb_costs_in_dual_simplex: true"
-                   " use_preprocessing: false")
-# The same model with whole assignments and sizes is solved by SCIP (face.py) only where
-# the LP's bound is expected to be the optimum, so cuts (which raise the bound) and the
-# feasibility pump (its diving heuristic finds the roster) only cost time.
-SCIP_PARAMETERS = ("separating/maxroundsroot = 0\nseparating/maxrounds = 0\n"
-                   "heuristics/feaspump/freq = -1")
+from scheduler.tuning import GLOP_PARAMETERS, SAFETY, SCIP_PARAMETERS
 
 Team = tuple[str, Slot]
 

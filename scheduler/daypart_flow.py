@@ -33,9 +33,8 @@ from ortools.graph.python import min_cost_flow
 from scheduler.model import RosterModel
 from scheduler.penalties import assignment_cost, mix_percent, nearest_counts
 from scheduler.problem import DETAINEE, Participant, Slot, places_of
+from scheduler.tuning import FORCED
 
-# A cost that makes the flow keep pinned people and avoid-partners where they are.
-FORCED = -(10**9)
 Place = dict[tuple[str, Slot], str]
 
 

@@ -22,19 +22,9 @@ from ortools.linear_solver import pywraplp
 
 from scheduler.bound import Team, WeekLP
 from scheduler.model import Key
+from scheduler.tuning import FRACTION, GAIN, HURRY, SIZES_RISE
 
 Sizes = dict[Team, int]
-# A value this close to whole counts as whole (GLOP's tolerance).
-FRACTION = 1e-6
-# Below this the LP's change is GLOP's tolerance.
-GAIN = 0.5
-# How much a step of the size dive may raise the LP, as a share of it, and still fix all
-# it tried; on a small week the face needs the LP at the bound, so the dive there allows
-# no rise (team_sizes.Alongside).
-SIZES_RISE = 0.001
-# After this share of its time the size dive takes any rise, so it always ends with
-# whole sizes to hand over.
-HURRY = 0.3
 
 
 def whole_sizes(lp: WeekLP, deadline: float,

@@ -27,17 +27,11 @@ from dataclasses import dataclass
 from ortools.linear_solver import linear_solver_pb2, pywraplp
 
 from scheduler.bound import WeekLP
-from scheduler.dive import GAIN, Sizes
+from scheduler.dive import Sizes
 from scheduler.model import Key
+from scheduler.tuning import FACE_LEAST, GAIN, TOLERANCE
 
 FOUND = (pywraplp.Solver.OPTIMAL, pywraplp.Solver.FEASIBLE)
-# Reduced costs are GLOP's, to its tolerance: this much of the LP's value is left as room
-# (0.0017 on 100 people, where a roster's objective moves in steps of 5; GLOP's errors in
-# a reduced cost are about 1e-9).
-TOLERANCE = 1e-7
-# A face is not searched with less time left than this: SCIP's presolve and root LP alone
-# take longer on 100 people.
-LEAST = 0.1
 
 
 def available() -> bool:
@@ -107,7 +101,7 @@ def raise_bound(mip: WeekLP, lp: linear_solver_pb2.MPSolutionResponse, value: fl
 
     On the demo week (93 people) the LP's bound rounds to 93,665, 10 below the optimum:
     two steps of about 0.4 s prove it, where CP-SAT took 3.7 s."""
-    while deadline - time.perf_counter() >= LEAST:
+    while deadline - time.perf_counter() >= FACE_LEAST:
         goal = target(max(floors), weights)
         if best is not None and best[0] <= goal + GAIN:
             return best

@@ -31,28 +31,11 @@ from scheduler.evaluate import evaluate
 from scheduler.model import RosterModel
 from scheduler.penalties import assignment_cost, fair_shortfall, mix_percent, nearest_counts
 from scheduler.problem import Assignment, Participant, Slot, places_of
+from scheduler.tuning import KICK_LEAST, KICK_SHARE, MOVE, SHIFT, STAGNATION, SWAP, TRADE
 
 Team = tuple[str, Slot]
 # One person's part of a move: the team left and the team joined (None: idle there).
 Step = tuple[str, Team | None, Team | None]
-# Tries in a row without a strict improvement after which the roster counts as a local
-# optimum of the small moves (plateau moves, no change in cost, are kept but do not reset
-# the count); then every daypart is placed anew by daypart_flow, and the moves go on from
-# there while that still gains.
-STAGNATION = 20_000
-# When neither the moves nor the flow gain any more, the search restarts from its best
-# roster after this many random moves (a share of the assignments, at least KICK_LEAST).
-# A small kick keeps most of the best roster's structure: on 1,000 people in 51 s, kicks
-# of 2 % (about 100 moves) found nothing better after the first 18 s (226,380), kicks of
-# 0.2 % (about 10) kept gaining to the end (seeds 1-3: 226,290, 226,105, 226,180), and
-# kicks of 0.1 % did worse again (226,520, 226,210).
-KICK_SHARE = 0.002
-KICK_LEAST = 5
-# How often each move is tried (cumulative shares; a replacement by someone idle takes the
-# rest). Trades came last: 1,000 people in 51 s, seeds 1-3: 226,290 / 226,100 / 226,160
-# without them, 226,150 / 225,835 / 225,840 with 15 % (300 people: twice as many trades
-# was within the noise).
-SWAP, MOVE, SHIFT, TRADE = 0.3, 0.5, 0.65, 0.8
 
 
 @dataclass

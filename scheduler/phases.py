@@ -17,14 +17,15 @@ from ortools.sat.python import cp_model
 
 from scheduler import cpsat, face, tuning
 from scheduler.bound import WeekLP, build_lp, rounded_bound
-from scheduler.dive import GAIN, SIZES_RISE, Sizes, whole_sizes
+from scheduler.dive import Sizes, whole_sizes
 from scheduler.local_search import improve
 from scheduler.model import Key, RosterModel, build_model
 from scheduler.penalties import TERMS
 from scheduler.pipeline import Background, Bounds, Clock, Incumbent, Progress
 from scheduler.problem import Assignment
 from scheduler.staffing import follow_lp, least_changes, rest_bound, staff_minimums
-from scheduler.team_sizes import MOVE_SHARE, better_sizes
+from scheduler.team_sizes import better_sizes
+from scheduler.tuning import GAIN, MOVE_SHARE, SIZES_RISE
 
 # The terms a re-plan ranks before the weighted rest, in their order.
 REPLAN_RANKS = ("understaffing", "uncovered", "changes")
@@ -198,7 +199,7 @@ def face_search(run: Run, deadline: float) -> None:
     the bound, then with sizes free, which raises the bound a step each time it shows the
     face holds no roster; that only where the incumbent is a few steps from the bound."""
     sized = run.lp.wait(deadline) if run.lp else None
-    if sized is None or not face.available() or deadline - time.perf_counter() < face.LEAST:
+    if sized is None or not face.available() or deadline - time.perf_counter() < tuning.FACE_LEAST:
         return
     goal = face.target(run.bounds.rest, run.weights)
     at_sizes = sized.sizes is not None and sized.value_at_sizes <= goal + GAIN

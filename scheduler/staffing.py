@@ -23,16 +23,9 @@ from scheduler.evaluate import evaluate
 from scheduler.model import RosterModel
 from scheduler.penalties import assignment_cost, fair_shortfall, mix_percent, nearest_counts
 from scheduler.problem import Assignment, Department, Problem, Slot, places_of
+from scheduler.tuning import FLOW_ROUNDS, LP_REWARD, STEADY_ROUNDS
 
-FLOW_ROUNDS = 5
-# Flows the re-plan may run, each refusing the new assignments that broke an avoid pair
-# (about 30 ms each for 100 people; one or two nearly always do).
-STEADY_ROUNDS = 10
 MIN, MAX = 0, 1
-# What an assignment the LP makes whole earns in follow_lp: more than any soft term one
-# assignment carries, so the flow follows the LP and its costs only break ties (100 and
-# 1,000 gave the same rosters within 100 on the 300-person week).
-LP_REWARD = 1_000
 
 
 @dataclass

@@ -23,19 +23,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from scheduler.bound import WeekLP
-from scheduler.dive import GAIN, Sizes
+from scheduler.dive import Sizes
 from scheduler.model import Key
-
-# How many moves, best estimate first, one round may try before the sizes count as final.
-MOVES = 200
-# The most people a move adds to or takes from a team: a larger change seldom leaves the
-# LP feasible, and GLOP is slow to say it is not.
-STEP = 3
-# Random moves from the best sizes once no move lowers the LP any more, and how many such
-# restarts in a row may bring nothing before the search ends.
-KICK, KICKS = 3, 10
-# A move's LP may take at most this share of the free LP's time.
-MOVE_SHARE = 0.5
+from scheduler.tuning import GAIN, KICK, KICKS, MOVES, STEP
 
 
 def better_sizes(lp: WeekLP, sizes: Sizes, deadline: float,

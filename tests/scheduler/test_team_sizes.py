@@ -14,7 +14,8 @@ from scheduler.bound import build_lp
 from scheduler.model import build_model
 from scheduler.penalties import WEIGHTS
 from scheduler.staffing import follow_lp, staff_minimums
-from scheduler.team_sizes import GAIN, STEP, better_sizes
+from scheduler.team_sizes import better_sizes
+from scheduler.tuning import GAIN, STEP
 from tests.scheduler.roster_factory import department, person, week
 from tests.scheduler.test_properties import weeks
 
