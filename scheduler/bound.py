@@ -169,11 +169,6 @@ def build_lp(m: RosterModel, weights: dict[str, int], staffed: bool,
     return lp
 
 
-def lp_bound(m: RosterModel, weights: dict[str, int], staffed: bool, seconds: float) -> int:
-    """The LP's optimum rounded up, or 0 when GLOP does not prove it within `seconds`."""
-    return rounded_bound(build_lp(m, weights, staffed).solve(seconds))
-
-
 def rounded_bound(value: float | None) -> int:
     if value is None:
         return 0

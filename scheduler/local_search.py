@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import math
 import random
-import threading
 import time
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -252,22 +251,20 @@ def improve(
     roster: list[Assignment],
     weights: dict[str, int],
     seconds: float,
-    seed: int = 1,
     kicks: bool = True,
     target: float = -math.inf,
-    stop: threading.Event | None = None,
 ) -> list[Assignment]:
     """A roster at least as good as `roster` under `weights`, found within `seconds`.
     Without kicks it ends at the first roster that neither the moves nor the flow improve,
     leaving the rest of the time to CP-SAT. It ends as soon as its roster's objective is
-    at `target` (a lower bound: nothing better is there to find), or `stop` is set."""
+    at `target` (a lower bound: nothing better is there to find)."""
     deadline = time.perf_counter() + seconds
     state = _State(m, roster, weights)
     if target > -math.inf:
         # The state leaves out what no move changes (understaffing).
         target -= evaluate(m.problem, roster).objective(weights) - state.cost()
     _place_all(state, deadline)
-    rng = random.Random(seed)
+    rng = random.Random(1)
     candidates = {team: [p.id for p, _ in members] for team, members in m.teams.items()}
     by_slot: dict[Slot, list[Team]] = defaultdict(list)
     for team in candidates:
@@ -275,8 +272,7 @@ def improve(
     slots = [slot for slot in m.problem.slots if len(by_slot[slot]) > 0]
     best, best_cost = state.roster(), state.cost()
     idle = 0
-    while slots and time.perf_counter() < deadline and best_cost > target and \
-            not (stop and stop.is_set()):
+    while slots and time.perf_counter() < deadline and best_cost > target:
         if idle >= STAGNATION:
             _place_all(state, deadline)
             cost = state.cost()

@@ -3,7 +3,7 @@
 from itertools import product
 
 from scheduler import WEIGHTS, Assignment, check, evaluate, parse_problem
-from scheduler.bound import lp_bound
+from scheduler.bound import build_lp, rounded_bound
 from scheduler.model import build_model
 from scheduler.staffing import rest_bound
 from tests.scheduler.roster_factory import department, person, solved, week
@@ -34,4 +34,4 @@ def test_optimal_equals_brute_force():
     m = build_model(problem)
     for staffed in (False, True):
         assert 0 < rest_bound(m, WEIGHTS, staffed) <= best
-        assert 0 < lp_bound(m, WEIGHTS, staffed, seconds=5) <= best
+        assert 0 < rounded_bound(build_lp(m, WEIGHTS, staffed).solve(5)) <= best
