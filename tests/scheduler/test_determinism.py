@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from bench.solver import generate
-from scheduler import WEIGHTS, check, evaluate, explain, parse_problem
+from scheduler import WEIGHTS, check, evaluate, explain, parse_problem, solve
 from scheduler.bound import build_lp
 from scheduler.daypart_flow import best_dayparts
 from scheduler.dive import whole_sizes
@@ -93,9 +93,17 @@ def _search(m, warm) -> list:
     return [state.cost(), state.roster()]
 
 
-def _fingerprints() -> dict[str, dict[str, str]]:
-    """fingerprint() in one process per hash seed, side by side."""
-    code = "import json, tests.scheduler.test_determinism as t; print(json.dumps(t.fingerprint()))"
+def solved() -> dict[str, str]:
+    """A whole solve of a tight week whose phases all end by themselves, CP-SAT (whose
+    workers race) left out: what the pipeline hands on from phase to phase is the same."""
+    solution = solve(generate(40, seed=3), time_limit=30, skip=["cp-sat"])
+    return {"solve": _digest((solution.status, solution.objective, solution.best_bound,
+                              solution.found_by, solution.assignments))}
+
+
+def _fingerprints(what: str = "fingerprint") -> dict[str, dict[str, str]]:
+    """`what` in one process per hash seed, side by side."""
+    code = f"import json, tests.scheduler.test_determinism as t; print(json.dumps(t.{what}()))"
     runs = {seed: subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, text=True,
                                    env={**os.environ, "PYTHONHASHSEED": seed},
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -109,7 +117,14 @@ def _fingerprints() -> dict[str, dict[str, str]]:
 
 
 def test_every_piece_is_the_same_under_every_hash_seed():
-    found = _fingerprints()
+    _same(_fingerprints())
+
+
+def test_a_solve_is_the_same_under_every_hash_seed():
+    _same(_fingerprints("solved"))
+
+
+def _same(found: dict[str, dict[str, str]]) -> None:
     first = found[SEEDS[0]]
     for seed in SEEDS[1:]:
         differ = sorted(piece for piece in first if first[piece] != found[seed][piece])
