@@ -1,7 +1,7 @@
 """A lower bound from the LP relaxation of the week, solved by GLOP.
 
 CP-SAT's own LP is rebuilt and re-solved as it searches, and on large weeks it gives a
-weaker bound, and later, than this plain LP. GLOP releases the GIL, so on a loose week the
+weaker bound, later, than this plain LP. GLOP releases the GIL, so on a loose week the
 LP runs beside the local search (pure Python, one core): the `lp` phase in phases.py.
 
 The LP has the hard rules (rule 6 as one inequality per pair and team), the minimums when
@@ -13,8 +13,8 @@ as 0, so the value is at most the weighted sum of any roster that keeps the hard
 and the least understaffing, and equal to it for a whole-numbered first plan (face.py).
 
 GLOP runs its dual simplex with perturbed costs, several times faster than the default
-primal simplex on this LP, and without presolve, which would start over after every
-change of bounds: without it GLOP solves again from its last basis in milliseconds.
+primal simplex on this LP, and without presolve, which starts over on every change of
+bounds, so that GLOP solves again from its last basis in milliseconds.
 
 The same LP with sizes fixed is no longer a bound but a close estimate of the best roster
 at those sizes: dive.py makes its sizes whole, team_sizes.py searches better sizes with
@@ -285,7 +285,7 @@ def _mix(lp: WeekLP, weights, objective, team_key: Team) -> None:
 
     Only sizes within the team's limits get a literal. The row alone keeps the average
     size within them, but a literal below the minimum lets the LP mix a packaging team of
-    3 with one of 18 into 13 and so ask for a mix that no whole team of 13 has, which held
+    3 with one of 18 into 13 and so ask for a mix that no whole team of 13 has, holding
     the bound below the optimum (docs/solver.md has the figures)."""
     m, solver, x = lp.m, lp.solver, lp.x
     did, slot = team_key

@@ -7,8 +7,8 @@ an assignment or size whose reduced cost is more than the room between the LP's 
 and that target would alone add more than the room to the value, so it is fixed at its
 bound, about half of the assignments. SCIP solves what is left, with whole assignments
 and sizes: its diving heuristics, which propagate each rounding through the rules, find
-a whole point of the face where a dive of our own on GLOP (fix what is nearly whole,
-solve again) often did not, and the local search stalls a few points short of it.
+a whole point of the face where a dive on GLOP alone (fix what is nearly whole, solve
+again) often misses it, and the local search stalls a few points short of it.
 
 The first pass also fixes the team sizes the LP's size dive chose, which makes it
 faster; when no roster at those sizes reaches the target, the second pass leaves the
