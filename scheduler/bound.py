@@ -1,9 +1,8 @@
-"""A lower bound from the LP relaxation of the week, solved by GLOP next to the search.
+"""A lower bound from the LP relaxation of the week, solved by GLOP.
 
-CP-SAT's own LP is rebuilt and re-solved as it searches, and on 300 people and more it
-reports a weaker bound than this plain LP gives in a few seconds (300 people: 59,175
-after 20 s against 72,924 in 1.6 s). GLOP releases the GIL, so the LP runs in a thread
-while the local search (pure Python, one core) improves the roster.
+CP-SAT's own LP is rebuilt and re-solved as it searches, and on large weeks it gives a
+weaker bound, later, than this plain LP. GLOP releases the GIL, so on a loose week the
+LP runs beside the local search (pure Python, one core): the `lp` phase in phases.py.
 
 The LP has the hard rules (rule 6 as one inequality per pair and team), the minimums when
 every minimum is staffed, and every term but changes: the fair shortfall, cover, skills,
@@ -13,13 +12,9 @@ learners. Each is exact at whole numbers and never above it in between, and chan
 as 0, so the value is at most the weighted sum of any roster that keeps the hard rules
 and the least understaffing, and equal to it for a whole-numbered first plan (face.py).
 
-GLOP runs its dual simplex with perturbed costs: on the 1,000-person bench week that
-solves the LP in 4 s where the default primal simplex takes 13 s (300 people: 0.5 s
-against 1.5 s), to the same optimum. The switch rows were left out until then, because
-they tripled the primal simplex's time; they add 189 to the bound at 1,000 people.
-Without presolve the free LP takes as long, and it solves again after a change of bounds
-from its last basis: 5-10 ms on 100 people and 0.1-0.2 s on 1,000, against 0.25 s and
-30-60 s with presolve, which starts over each time.
+GLOP runs its dual simplex with perturbed costs, several times faster than the default
+primal simplex on this LP, and without presolve, which starts over on every change of
+bounds, so that GLOP solves again from its last basis in milliseconds.
 
 The same LP with sizes fixed is no longer a bound but a close estimate of the best roster
 at those sizes: dive.py makes its sizes whole, team_sizes.py searches better sizes with
@@ -56,8 +51,7 @@ class WeekLP:
 
     It is read through one solution response per solve, not variable by variable: a dive
     reads thousands of values per step, in a thread that shares the GIL with the local
-    search (one call per value, the size dive took 0.28 s on 100 people instead of 0.06 s
-    alone)."""
+    search, where one call per value made it several times slower."""
 
     m: RosterModel
     solver: pywraplp.Solver
@@ -268,8 +262,8 @@ def _teams(lp: WeekLP, weights: dict[str, int], objective, staffed: bool) -> Non
 
 def _shortage(lp: WeekLP, shortage: int) -> None:
     """The persons short of the minimums add up to at most `shortage`: short >= min - size
-    per team. Without it a week that cannot staff every minimum had an LP free to leave any
-    team empty (100 people, scarce certificates: 57,020 against rosters at 134,900)."""
+    per team. Without it a week that cannot staff every minimum has an LP free to leave any
+    team empty, and a bound far below every roster."""
     m, solver = lp.m, lp.solver
     missing = sum(d.staffing(slot)[0] for d in m.problem.departments for slot in m.problem.slots
                   if (d.id, slot) not in m.teams)
@@ -290,10 +284,9 @@ def _mix(lp: WeekLP, weights, objective, team_key: Team) -> None:
     """Persons outside the nearest counts, as in penalties.mix: one literal per size.
 
     Only sizes within the team's limits get a literal. The row alone keeps the average
-    size within them, but a literal below the minimum let the LP mix a packaging team of 3
-    with one of 18 into 13 and so ask for a mix that no whole team of 13 has: on the
-    100-person bench week that bound was 16,665, and without those literals it is the
-    optimum, 16,950 (300 people: 74,384 -> 74,478, the optimum 74,495)."""
+    size within them, but a literal below the minimum lets the LP mix a packaging team of
+    3 with one of 18 into 13 and so ask for a mix that no whole team of 13 has, holding
+    the bound below the optimum (docs/solver.md has the figures)."""
     m, solver, x = lp.m, lp.solver, lp.x
     did, slot = team_key
     team = m.teams[team_key]
@@ -355,8 +348,8 @@ def _learning(lp: WeekLP, weights: dict[str, int], objective) -> int:
 def _switches(lp: WeekLP, weights: dict[str, int], objective) -> None:
     """A switch is at least one when the first daypart is in one department and the second
     in any other: switch >= x[first, d] + sum of x[second, d' != d] - 1, for each d. The
-    rows from the second daypart's side add nothing measurable (300 people: 74,384 either
-    way) and double their number."""
+    rows from the second daypart's side would double their number and add nothing
+    measurable to the bound."""
     solver, x = lp.solver, lp.x
     for pid, first, second, here, there in lp.m.switch_chances():
         switched = solver.NumVar(0, 1, "")

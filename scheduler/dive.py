@@ -1,16 +1,13 @@
 """Whole team sizes from the LP's solution by diving: fix what is nearly whole, solve
 again from the last basis, repeat.
 
-With its size literals only within each team's limits (bound.py) the LP is tight: on the
-100-person bench week its bound is the optimum, and at whole team sizes its solution is
-nearly a roster. Fixing variables and solving again from the last basis is cheap (GLOP
-without presolve: 5-40 ms on 100 people), so the dive fixes many at once and halves the
-batch only where that raises the LP by more than it allows or makes it infeasible; a
-single variable that does is fixed at whichever of 1 and 0 raises the LP less.
-
-Until stop 15 a second dive made the roster whole the same way at those sizes; it ended
-above the bound or out of time on a third of the hash seeds, and SCIP on the LP's optimal
-face (face.py) replaced it.
+With its size literals only within each team's limits (bound.py) the LP of a small week
+is tight, and at whole team sizes its solution is nearly a roster. Fixing variables and
+solving again from the last basis takes milliseconds (GLOP without presolve), so the dive
+fixes many at once and halves the batch only where that raises the LP by more than it
+allows or makes it infeasible; a single variable that does is fixed at whichever of 1 and
+0 raises the LP less. Only the sizes are dived: a whole roster at them is SCIP's job on
+the LP's optimal face (face.py), whose diving propagates each rounding through the rules.
 """
 
 from __future__ import annotations
@@ -32,14 +29,8 @@ def whole_sizes(lp: WeekLP, deadline: float,
     """Whole team sizes from the solved free LP, and the LP's solution at them: each team
     whose size is not whole is fixed at its likeliest size, nearest to whole first, and
     after HURRY of the time whatever that costs. A team without a mix then takes its row's
-    nearest whole number. None when the LP is not solved in time.
-
-    On 100-person weeks (the bench's and seeds 1-3): 1-8 solves, at the bound or up to
-    0.4 % above it, under 0.1 s. On the bench weeks of 300 people: 11 solves, 0.04 % above
-    it, 0.8 s; of 1,000 people: 3 solves and 3 s, 0.09 % above it, on some hash seeds, 31
-    solves and 19.5 s on others, where the LP keeps turning other teams fractional.
-    Fixing one team per solve had taken up to 48 solves on 100 people and ended 1.1 %
-    above the bound on 300 (a last size that cost a daypart below contract)."""
+    nearest whole number. None when the LP is not solved in time. Many teams per solve,
+    not one, keep the solves few and end nearer the bound."""
     hurry = time.perf_counter() + HURRY * (deadline - time.perf_counter())
     while True:
         if likeliest := _likeliest(lp):

@@ -1,21 +1,19 @@
 """A roster on the LP's optimal face, found by SCIP: on a small week, the proof's last step.
 
-The LP of a small week is tight: on the 100-person bench week its value, 16,950, is the
-optimum. A roster is then proven optimal as soon as it costs the LP's value, rounded up
-to the objective's step (the weights' greatest common divisor, 5). Every such roster lies
-on the LP's optimal face: an assignment or size whose reduced cost is more than the room
-between the LP's value and that target would alone add more than the room to the value,
-so it is fixed at its bound (about 1,700 of 3,067 assignments on 100 people). SCIP solves
-what is left, with whole assignments and sizes, in well under a second: its diving
-heuristics, which propagate each rounding through the rules, find a whole point of the
-face where our own dive on GLOP (fix what is nearly whole, solve again) ended above the
-bound on a third of the hash seeds, and the local search stalls one preference or two
-department switches short of it.
+The LP of a small week is tight: its value is usually the optimum. A roster is then
+proven optimal as soon as it costs the LP's value, rounded up to the objective's step
+(the weights' greatest common divisor). Every such roster lies on the LP's optimal face:
+an assignment or size whose reduced cost is more than the room between the LP's value
+and that target would alone add more than the room to the value, so it is fixed at its
+bound, about half of the assignments. SCIP solves what is left, with whole assignments
+and sizes: its diving heuristics, which propagate each rounding through the rules, find
+a whole point of the face where a dive on GLOP alone (fix what is nearly whole, solve
+again) often misses it, and the local search stalls a few points short of it.
 
-The first pass also fixes the team sizes the LP's size dive chose (0.4-1.0 s on 100
-people); when no roster at those sizes reaches the target, the second pass leaves the
-sizes free (0.8-2 s). Where the LP is not tight (300 people: 74,478 against the optimum
-74,495) the face holds no roster and SCIP proves it, so only small weeks try it.
+The first pass also fixes the team sizes the LP's size dive chose, which makes it
+faster; when no roster at those sizes reaches the target, the second pass leaves the
+sizes free. Where the LP is not tight the face holds no roster at the target, and
+searching it to its end only proves that (raise_bound), so only small weeks try it.
 """
 
 from __future__ import annotations
@@ -97,10 +95,8 @@ def raise_bound(mip: WeekLP, lp: linear_solver_pb2.MPSolutionResponse, value: fl
     roster at or below the goal lies on its face, so a face searched to the end without
     one proves the optimum above the goal. Each step is added to `floors`. Ends with a
     roster at the bound (`best`, found elsewhere, counts), at the deadline, when SCIP
-    does not finish.
-
-    On the demo week (93 people) the LP's bound rounds to 93,665, 10 below the optimum:
-    two steps of about 0.4 s prove it, where CP-SAT took 3.7 s."""
+    does not finish. Where the LP's bound is a step or two below the optimum, as on the
+    demo week, a few such steps prove it faster than CP-SAT does."""
     while deadline - time.perf_counter() >= FACE_LEAST:
         goal = target(max(floors), weights)
         if best is not None and best[0] <= goal + GAIN:

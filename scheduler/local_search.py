@@ -1,9 +1,8 @@
 """Small moves of assignments, with exact incremental costs, before CP-SAT takes over.
 
-CP-SAT is slow to find a good group mix by itself: on a 100-person week its roster kept
-improving for minutes, mostly in the mix term, because the LP relaxation can match any
-share with fractions of people and so gives the search no guidance. Five moves find most
-of that improvement in a fraction of a second: inside a daypart two people swap teams, one
+CP-SAT is slow to find a good group mix by itself: its LP relaxation can match any share
+with fractions of people and so gives its search no guidance. Five moves find most of
+that improvement in a fraction of a second: inside a daypart two people swap teams, one
 person moves to another team, or someone idle takes an assigned person's place; one
 person works another daypart of the week instead (a shift); and two people working
 different dayparts trade places (a trade, which needs no room in either team). Each
@@ -41,8 +40,8 @@ Step = tuple[str, Team | None, Team | None]
 class _Counts:
     """What a team's penalties depend on, kept up to date move by move."""
 
-    # Each member's position in `order`, the list a random member is drawn from: a sorted
-    # copy of a set per draw took a fifth of the search's time on 1,000 people.
+    # Each member's position in `order`, the list a random member is drawn from, so a
+    # draw needs no sorted copy of a set and removal stays O(1).
     members: dict[str, int] = field(default_factory=dict)
     order: list[str] = field(default_factory=list)
     groups: dict[str, int] = field(default_factory=lambda: defaultdict(int))
@@ -90,9 +89,8 @@ class _State:
         self.covered = ({c.certificate for d in problem.departments for c in d.cover}
                         | {c.certificate for c in problem.site_cover})
         self.window_cache: dict[tuple[str, int], list[tuple[str, int, int]]] = {}
-        # What a person's week costs is recomputed after every move (a fifth of the
-        # search's time on 1,000 people), so each week is also kept as a list by daypart
-        # and its fixed parts are looked up rather than worked out again.
+        # What a person's week costs is recomputed after every move, so each week is also
+        # kept as a list by daypart and its fixed parts are looked up, not worked out again.
         self.slots = problem.slots
         self.index = {slot: i for i, slot in enumerate(self.slots)}
         self.consecutive = [(self.index[a], self.index[b]) for a, b in problem.consecutive]
@@ -111,8 +109,8 @@ class _State:
         self.reset(roster)
 
     def reset(self, roster: list[Assignment]) -> None:
-        """Start over from `roster`, keeping what depends only on the week and the weights:
-        a restart after a kick needs no new lookups (46 ms each on 1,000 people)."""
+        """Start over from `roster`, keeping what depends only on the week and the weights,
+        so a restart after a kick needs no new lookups."""
         self.place: dict[tuple[str, Slot], str] = {}
         self.worked: dict[str, int] = defaultdict(int)
         self.teams: dict[Team, _Counts] = defaultdict(_Counts)
@@ -293,11 +291,8 @@ def improve(
 
 def _place_all(state: _State, deadline: float) -> None:
     """Each daypart alone, then every pair of dayparts that do not follow each other at once,
-    so that people also trade which of them they work. On 1,000 people the first pair pass
-    took 86,100 to 84,940 (2 s), and 51 s ended at 225,540 / 225,835 (seeds 1-2) against
-    226,150 / 225,835 without pairs; 300 people in 8.5 s: 75,910 on average over seeds 1-3,
-    against 76,093. A small week's 1 s search seldom stalls, so the pass at the start is the
-    one it gets: 100 people in 2 s, 4.7-4.9 % against 5.8-7.7 %."""
+    so that people also trade which of them they work: a rotation that neither a single
+    daypart's flow nor a pair of moves makes."""
     _place_dayparts(state, state.alone, deadline)
     _place_dayparts(state, state.apart, deadline)
 
@@ -305,8 +300,8 @@ def _place_all(state: _State, deadline: float) -> None:
 def _place_dayparts(state: _State, groups: list[tuple[Slot, ...]], deadline: float) -> None:
     """Each group of dayparts placed anew by the daypart flow, kept where the week's cost
     does not rise: the flow leaves out unsupported learners, which the incremental cost
-    counts. It stops at the deadline between groups: a pass takes about 2 s on 1,000
-    people, and with a 5 s limit the passes of a solve's three searches had run it to 12 s."""
+    counts. It stops at the deadline between groups: a whole pass takes seconds on a large
+    week, and would run a short solve past its limit."""
     for slots in groups:
         if time.perf_counter() >= deadline:
             return

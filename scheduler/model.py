@@ -50,8 +50,9 @@ class RosterModel:
 
 
 def build_model(problem: Problem, terms: Iterable[str] = penalties.TERMS) -> RosterModel:
-    """All hard rules plus the given penalty terms, without an objective: solve.py chooses
-    how to weigh them, and leaves out the terms a stage does not optimise."""
+    """All hard rules plus the given penalty terms, without an objective: the phases
+    (phases.py) choose how to weigh them, and leave out the terms a phase does not
+    optimise."""
     m = RosterModel(problem)
     _create_variables(m)
     for rule in constraints.HARD_RULES:

@@ -32,12 +32,12 @@ TERMS = (
 )
 
 # Weight per unit of each term; the contract's priority tiers are what sets them.
-# - understaffing is minimised first, on its own, and then fixed (solve.py), so it beats
+# - understaffing is minimised first, on its own, and then fixed (phases.py), so it beats
 #   all other terms whatever their size; its weight only scales it in the reported objective.
-# - uncovered (a certificate holder short, contract version 2) ranks right below it: one
-#   holder more takes at most one step-in, which moves two people's dayparts, so at most
-#   the tenth missing daypart of a week of ten (10 * 1000) plus the lower terms of two
-#   assignments (2 * 530) below it, < 20,000.
+# - uncovered (a certificate holder short) ranks right below it: one holder more takes at
+#   most one step-in, which moves two people's dayparts, so at most the tenth missing
+#   daypart of a week of ten (10 * 1000) plus the lower terms of two assignments
+#   (2 * 530) below it, < 20,000.
 # - below_contract is fair: a person's k-th missing daypart counts k (fair_shortfall).
 # - below_contract (per daypart) > any effect a single assignment can have on the lower
 #   tiers: one person more in a team moves each group's count or its nearest whole counts

@@ -7,7 +7,7 @@ Max flow with min cost, run to the minimums, gives in milliseconds the least und
 any roster can have; run again up to the maximums it fills contracts. Arc costs carry the
 per-assignment soft terms, and each group reaches its team at no cost up to its share
 (rounded up) and at the cost of a misplaced person beyond it, so the first roster is close
-to a good one and CP-SAT starts its search from there. Flow assignments refused for an
+to a good one and the search starts from there. Flow assignments refused for an
 avoid clash leave a gap that the next round refills with someone else.
 """
 
@@ -52,8 +52,8 @@ def staff_minimums(m: RosterModel, weights: dict[str, int]) -> Staffing:
 
 def rest_bound(m: RosterModel, weights: dict[str, int], staffed: bool) -> int:
     """A proven lower bound on the weighted terms after understaffing, from one min-cost
-    flow in well under a second even for 1,000 people. CP-SAT's own bound needs its root
-    LP, which a 1,000-person week does not finish within a minute.
+    flow: fast on any week, where CP-SAT's own bound waits for its root LP, which a large
+    week may not finish in time.
 
     Rule 6 is left out (a relaxation), the dayparts a person does not work cost the fair
     shortfall (one arc from the person to the sink per daypart short, the k-th at k times
@@ -146,16 +146,13 @@ def _flow(
 
 def follow_lp(m: RosterModel, weights: dict[str, int], values: dict[tuple, float],
               sizes: dict[tuple, int]) -> list[Assignment]:
-    """A roster at `sizes` as close as a flow comes to the LP's solution there (team_sizes):
-    each assignment earns its LP value, so the flow picks the whole-numbered vertex nearest
-    to it, and the network keeps the contracts, the one daypart at a time and the
-    detainee caps that rounding each value alone would break. On the 300-person bench
-    week, at the optimum's sizes, it came 518 above the LP (rounding each value at 0.5
-    left 74 dayparts unworked), and one second of local search at those sizes brought it
-    to 74,560 against the optimum's 74,495. An assignment that breaks an avoid pair is
-    refused and the whole flow runs again without it, so that others can move to make
-    room: every team is full at its size, and refilling only the gap, as the warm start
-    does, had lost a daypart in about one 300-person solve in six."""
+    """A roster at `sizes` as close as a flow comes to the LP's solution there (dive.py,
+    team_sizes.py): each assignment earns its LP value, so the flow picks the
+    whole-numbered vertex nearest to it, and the network keeps the contracts, the one
+    daypart at a time and the detainee caps that rounding each value alone would break.
+    An assignment that breaks an avoid pair is refused and the whole flow runs again
+    without it, so that others can move to make room: every team is full at its size, so
+    refilling only the gap, as the warm start does, can lose a daypart."""
     problem = m.problem
 
     def cost(a: Assignment) -> int:

@@ -1,13 +1,12 @@
 """Better team sizes for the week, searched on the LP with every size fixed.
 
-Sizes matter more than any move of one or two people: on the 300-person bench week the LP
-at the sizes the local search settled on stood at 75,410, and at the sizes of the proven
-optimum (74,495) at 74,482. Moving sizes means moving many people to other dayparts at
-once (the optimum puts packaging at 53 on some mornings and 38 on some afternoons where
-the search kept 48 everywhere), which no move of one or two people, nor a flow that keeps
-sizes, makes. The LP with every size fixed is a close estimate of the best roster at
-those sizes, and it solves again from its last basis in milliseconds, so sizes are
-searched on it directly, from the whole sizes of the free LP's solution (dive.py).
+Sizes matter more than any move of one or two people, and the local search settles them
+early: the best roster may want a team larger on some mornings and smaller on some
+afternoons, which moves many people to other dayparts at once, a change that no move of
+one or two people, nor a flow that keeps sizes, makes. The LP with every size fixed is a
+close estimate of the best roster at those sizes, and it solves again from its last
+basis in milliseconds, so sizes are searched on it directly, from the whole sizes of the
+free LP's solution (dive.py), in the `lp` phase of a loose week (phases.py).
 
 Which sizes to try comes from the reduced costs of the size literals (WeekLP.estimates):
 each is at most the true change, so only moves with a negative estimate are tried, best
