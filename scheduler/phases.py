@@ -279,7 +279,7 @@ def _most_uncovered(run: Run) -> int:
 def _staffed_sizes(m: RosterModel) -> None:
     """Every team at or above its minimum, said of its size literals too: CP-SAT's presolve
     does not see it without probing, and a literal below the minimum lets the LP mix a
-    team of 3 with one of 18 (bound.py's _mix has the figures)."""
+    team of 3 with one of 18 into a mix no whole team has (bound._mix)."""
     for (did, slot), literals in m.sizes.items():
         low = m.problem.department(did).staffing(slot)[0]
         for size, literal in literals.items():
