@@ -22,6 +22,7 @@ import math
 import random
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from scheduler.daypart_flow import best_dayparts
@@ -251,11 +252,12 @@ def improve(
     seconds: float,
     kicks: bool = True,
     target: float = -math.inf,
+    stop: Callable[[], bool] = lambda: False,
 ) -> list[Assignment]:
     """A roster at least as good as `roster` under `weights`, found within `seconds`.
     Without kicks it ends at the first roster that neither the moves nor the flow improve,
     leaving the rest of the time to CP-SAT. It ends as soon as its roster's objective is
-    at `target` (a lower bound: nothing better is there to find)."""
+    at `target` (a lower bound: nothing better is there to find), or `stop` says so."""
     deadline = time.perf_counter() + seconds
     state = _State(m, roster, weights)
     if target > -math.inf:
@@ -270,7 +272,7 @@ def improve(
     slots = [slot for slot in m.problem.slots if len(by_slot[slot]) > 0]
     best, best_cost = state.roster(), state.cost()
     idle = 0
-    while slots and time.perf_counter() < deadline and best_cost > target:
+    while slots and time.perf_counter() < deadline and best_cost > target and not stop():
         if idle >= STAGNATION:
             _place_all(state, deadline)
             cost = state.cost()

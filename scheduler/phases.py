@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ortools.linear_solver.linear_solver_pb2 import MPSolutionResponse
@@ -175,9 +176,17 @@ def _lp_work(run: Run, week: WeekLP, deadline: float) -> Sized | None:
 
 
 def search(run: Run, deadline: float) -> None:
-    """The local search from the incumbent: on a tight week until it stalls, on a loose one
-    with kicks until the deadline."""
-    _improve(run, run.incumbent.roster, deadline, "search")
+    """The local search from the incumbent, kicks and all, beside the LP: until the LP has
+    its sizes (the search from them gains more) but for at least LOOSE_SEARCH_LEAST of the
+    time, or until the deadline where the LP gives none."""
+    least = run.clock.share(tuning.LOOSE_SEARCH_LEAST)
+
+    def sized() -> bool:
+        done = run.lp is not None and run.lp.ready.is_set()
+        return done and run.lp.result is not None and run.lp.result.sizes is not None
+
+    _improve(run, run.incumbent.roster, deadline, "search", kicks=True,
+             stop=lambda: time.perf_counter() >= least and sized())
 
 
 def sizes(run: Run, deadline: float) -> None:
@@ -256,11 +265,11 @@ def _whole_bound(bound: float) -> int:
 
 
 def _improve(run: Run, roster: list[Assignment], deadline: float, name: str,
-             kicks: bool = False) -> None:
+             kicks: bool = False, stop: Callable[[], bool] = lambda: False) -> None:
     """The local search until the deadline, or on a tight week (without `kicks`) until it
     stalls, leaving the rest to SCIP and CP-SAT."""
     better = improve(run.m, roster, run.weights, deadline - time.perf_counter(),
-                     kicks=kicks or run.loose, target=run.target())
+                     kicks=kicks or run.loose, target=run.target(), stop=stop)
     run.incumbent.offer(better, name)
 
 

@@ -22,8 +22,10 @@ FACE_SHARE = 0.3
 FACE_STEPS = 4
 # Loose week: the LP, its size dive and the size search run beside the search this long.
 LOOSE_LP_SHARE = 0.6
-# Loose week: the search from the starting roster, kicks and all, while the LP works.
-LOOSE_SEARCH_SHARE = 0.5
+# Loose week: the search from the starting roster, kicks and all, while the LP works; it
+# gives way to the LP's sizes when they come, but not before its least share.
+LOOSE_SEARCH_SHARE = 0.95
+LOOSE_SEARCH_LEAST = 0.3
 # Loose week: the search from the LP's sizes; CP-SAT barely gains on 1,000 people.
 LOOSE_SIZES_SHARE = 0.85
 
