@@ -23,13 +23,21 @@ from scheduler.local_search import improve
 from scheduler.model import Key, RosterModel, build_model
 from scheduler.penalties import TERMS
 from scheduler.pipeline import Background, Bounds, Clock, Incumbent, Progress
-from scheduler.problem import Assignment
+from scheduler.problem import Assignment, Problem
 from scheduler.staffing import follow_lp, least_changes, rest_bound, staff_minimums
 from scheduler.team_sizes import better_sizes
 from scheduler.tuning import GAIN, MOVE_SHARE, SIZES_RISE
 
 # The terms a re-plan ranks before the weighted rest, in their order.
 REPLAN_RANKS = ("understaffing", "uncovered", "changes")
+
+
+def ranks_of(problem: Problem, weights: dict[str, int]) -> tuple[str, ...]:
+    """The terms ranked before the weighted rest: the least understaffing, and in a gap
+    re-plan of a told roster the fewest holders short of a cover and changes after it."""
+    if problem.mode == "gap" and problem.previous and weights["changes"]:
+        return REPLAN_RANKS
+    return ("understaffing",)
 
 
 @dataclass
@@ -57,10 +65,13 @@ class Run:
     lp: Background[Sized] | None = None
 
     @property
+    def ranks(self) -> tuple[str, ...]:
+        return ranks_of(self.m.problem, self.weights)
+
+    @property
     def stable(self) -> bool:
         """A re-plan of a told roster: its fewest changes rank before the weighted rest."""
-        problem = self.m.problem
-        return bool(problem.mode == "gap" and problem.previous and self.weights["changes"])
+        return self.ranks == REPLAN_RANKS
 
     @property
     def loose(self) -> bool:
@@ -120,8 +131,7 @@ def ranks(run: Run, deadline: float) -> None:
     if run.bounds.settled:
         return
     problem = run.m.problem
-    terms = REPLAN_RANKS if run.stable else ("understaffing",)
-    lean = build_model(problem, terms)
+    lean = build_model(problem, run.ranks)
     cpsat.hint(lean, run.incumbent.roster)
     short = lean.terms["understaffing"]
     lean.model.Add(short >= run.bounds.understaffing)
@@ -237,7 +247,7 @@ def cp_sat(run: Run, deadline: float) -> None:
     if deadline - time.perf_counter() < tuning.LEAST_STAGE:
         return
     m, weights = run.m, run.weights
-    for term in REPLAN_RANKS if run.stable else ("understaffing",):
+    for term in run.ranks:
         m.model.Add(m.terms[term] <= _incumbent(run, term))
     if run.staffed:
         _staffed_sizes(m)

@@ -17,7 +17,7 @@ from scheduler.evaluate import Evaluation, PenaltyItem
 from scheduler.explain import Clash, explain
 from scheduler.model import build_model
 from scheduler.penalties import WEIGHTS, resolve_weights
-from scheduler.phases import REPLAN_RANKS, Run
+from scheduler.phases import Run, ranks_of
 from scheduler.pipeline import Bounds, Clock, Incumbent, Progress, run_phases
 from scheduler.problem import Assignment, Problem, ProblemError, parse_problem
 from scheduler.strategies import PHASE_NAMES, opening, rest
@@ -94,8 +94,7 @@ def solve(
         return Solution("infeasible", explanation=clashes, wall_time=time.perf_counter() - start)
     m = build_model(problem)
     clock = Clock(start, start + time_limit - STOP_RESERVE)
-    stable = problem.mode == "gap" and bool(problem.previous) and bool(resolved["changes"])
-    ranked = REPLAN_RANKS if stable else ("understaffing",)
+    ranked = ranks_of(problem, resolved)
 
     def rank(evaluation: Evaluation, objective: int) -> tuple:
         return (*(evaluation.penalties[t] for t in ranked), objective)
