@@ -16,6 +16,7 @@ from scheduler.check import check
 from scheduler.evaluate import evaluate
 from scheduler.problem import ProblemError, parse_assignments, parse_problem
 from scheduler.solve import solve
+from scheduler.strategies import PHASE_NAMES
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -29,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _solve(args: argparse.Namespace) -> int:
     problem = parse_problem(_load(args.problem))
-    solution = solve(problem, time_limit=args.time_limit, workers=args.workers)
+    solution = solve(problem, time_limit=args.time_limit, workers=args.workers, skip=args.skip)
     text = json.dumps(solution.to_json(), indent=2)
     if args.output:
         Path(args.output).write_text(text + "\n")
@@ -38,7 +39,8 @@ def _solve(args: argparse.Namespace) -> int:
     for line in solution.to_json()["explanation"]:
         print(line, file=sys.stderr)
     print(f"{solution.status}: objective {solution.objective}, {len(solution.assignments)} "
-          f"assignments, {solution.wall_time:.2f} s", file=sys.stderr)
+          f"assignments, {solution.wall_time:.2f} s (found by {solution.found_by}, bound "
+          f"{solution.best_bound} proved by {solution.proved_by})", file=sys.stderr)
     return 1 if solution.status == "infeasible" else 0
 
 
@@ -72,6 +74,14 @@ def _load(path: str) -> Any:
         raise ProblemError(path, f"not valid JSON: {error}") from error
 
 
+def _phases(text: str) -> list[str]:
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = sorted(set(names) - PHASE_NAMES)
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown phase(s): {', '.join(unknown)}")
+    return names
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m scheduler")
     commands = parser.add_subparsers(required=True)
@@ -80,6 +90,8 @@ def _parser() -> argparse.ArgumentParser:
     solve_cmd.add_argument("--time-limit", type=float, default=10.0)
     solve_cmd.add_argument("--workers", type=int, default=2)
     solve_cmd.add_argument("-o", "--output")
+    solve_cmd.add_argument("--skip", type=_phases, default=[], metavar="PHASE,...",
+                           help=f"phases to leave out: {', '.join(sorted(PHASE_NAMES))}")
     solve_cmd.set_defaults(command=_solve)
     check_cmd = commands.add_parser("check", help="list every hard-rule violation")
     check_cmd.add_argument("problem")

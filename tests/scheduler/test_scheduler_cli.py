@@ -84,3 +84,13 @@ def test_infeasible_week_exits_1_with_the_explanation(tmp_path):
     assert done.returncode == 1
     assert "not available then" in done.stderr
     assert json.loads(done.stdout)["status"] == "infeasible"
+
+
+def test_solve_leaves_phases_out_by_name(tmp_path):
+    problem = write(tmp_path, "problem.json", week([department("a", low=1)], [person("p1")]))
+    done = run("solve", problem, "--time-limit", "2", "--skip", "lp,face,cp-sat")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["found_by"] == "flow"
+    assert "found by flow" in done.stderr
+    wrong = run("solve", problem, "--skip", "lp,dive")
+    assert wrong.returncode == 2 and "unknown phase(s): dive" in wrong.stderr
