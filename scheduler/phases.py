@@ -97,8 +97,7 @@ class Run:
         return face.target(self.bounds.value, self.weights)
 
     def optimal(self) -> bool:
-        objective = self.incumbent.objective
-        return objective is not None and objective <= self.target()
+        return self.incumbent.objective <= self.target()
 
     def report(self, objective: float) -> None:
         if self.progress:

@@ -24,18 +24,19 @@ T = TypeVar("T")
 
 
 class Incumbent:
-    """The best roster so far, ranked by `rank` (the weighted objective, or in a re-plan the
-    contract's ranks before it). Thread-safe: a roster is kept only if it ranks better."""
+    """The best roster so far, ranked by `rank` (the contract's ranks, then the weighted
+    objective). Thread-safe: a roster is kept only if it ranks better. It starts from the
+    pins alone, which no phase found: `first_found` is the time of the first that did."""
 
     def __init__(self, problem: Problem, weights: dict[str, int],
                  rank: Callable[[Evaluation, int], tuple], clock: Clock) -> None:
         self.problem, self.weights, self.rank, self.clock = problem, weights, rank, clock
         self.lock = threading.Lock()
-        self.roster: list[Assignment] = []
-        self.evaluation: Evaluation | None = None
-        self.objective: int | None = None
-        self.key: tuple | None = None
-        self.found_by: str | None = None
+        self.roster = sorted(problem.pinned)
+        self.evaluation = evaluate(problem, self.roster)
+        self.objective = self.evaluation.objective(weights)
+        self.key = rank(self.evaluation, self.objective)
+        self.found_by = "pins"
         self.first_found: float | None = None
         self.listeners: list[Callable[[int], None]] = []
 
@@ -45,7 +46,7 @@ class Incumbent:
         objective = evaluation.objective(self.weights)
         key = self.rank(evaluation, objective)
         with self.lock:
-            if self.key is not None and key >= self.key:
+            if key >= self.key:
                 return False
             self.roster, self.evaluation, self.objective, self.key = (
                 sorted(roster), evaluation, objective, key)

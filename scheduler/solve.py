@@ -102,7 +102,6 @@ def solve(
     run = Run(m, resolved, clock, Incumbent(problem, resolved, rank, clock),
               Bounds(resolved["understaffing"]), workers, progress)
     run.incumbent.listeners.append(run.report)
-    run.incumbent.offer(list(problem.pinned), "pins")
     ran = run_phases(opening(run), run, skip)
     ran.update(run_phases(rest(run), run, skip))
     if run.lp is not None:

@@ -33,9 +33,10 @@ def test_the_incumbent_keeps_only_a_better_roster():
     data = week([department("a", low=1, high=2)], [person("p1"), person("p2")])
     problem = parse_problem(data)
     incumbent = _incumbent(problem)
-    assert incumbent.offer([], "first")
+    assert (incumbent.roster, incumbent.found_by, incumbent.first_found) == ([], "pins", None)
     staffed = staff_minimums(build_model(problem), WEIGHTS).assignments
     assert incumbent.offer(staffed, "second")
+    assert incumbent.first_found is not None
     assert not incumbent.offer([], "worse")
     assert not incumbent.offer(list(staffed), "as good")
     assert incumbent.found_by == "second"
@@ -52,7 +53,7 @@ def test_the_incumbent_ranks_understaffing_before_the_objective():
     now = time.perf_counter()
     ranked = Incumbent(problem, weights, lambda e, objective: (e.penalties["understaffing"],
                                                                objective), Clock(now, now + 10))
-    assert ranked.offer([], "empty")
+    assert ranked.objective == 1 and ranked.found_by == "pins"
     assert ranked.offer(staffed, "staffed")
     assert ranked.objective == 100 and ranked.found_by == "staffed"
 

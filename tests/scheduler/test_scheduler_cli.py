@@ -93,4 +93,4 @@ def test_solve_leaves_phases_out_by_name(tmp_path):
     assert json.loads(done.stdout)["found_by"] == "flow"
     assert "found by flow" in done.stderr
     wrong = run("solve", problem, "--skip", "lp,dive")
-    assert wrong.returncode == 2 and "unknown phase(s): dive" in wrong.stderr
+    assert wrong.returncode == 2 and "unknown phase(s) to skip: dive" in wrong.stderr
