@@ -190,9 +190,6 @@ class Participant(SQLModel, table=True):
     decision_end: date | None = None
     paused_from: date | None = None
     paused_until: date | None = None
-    # The registration form's one-time key: a second submit of the same form (a double
-    # click) finds the participant it made instead of making another.
-    form_key: str | None = Field(default=None, max_length=36, unique=True)
     active: bool = Field(default=True, index=True)
     created_at: datetime = Field(default_factory=utcnow)
 

@@ -2,11 +2,12 @@
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, HiddenField, StringField
+from wtforms import BooleanField, StringField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
 
 from app.coaching.forms import DAYPARTS_RANGE, REQUIRED_DATE, _choices, _later_or_same
 from app.fields import DateField, IntegerField, SelectField
+from app.submissions import key_field
 from app.vocab import CLEARANCES, TARGET_GROUPS
 
 REGISTRATION_FIELDS = (
@@ -25,8 +26,8 @@ REGISTRATION_FIELDS = (
 
 
 class RegistrationForm(FlaskForm):
-    # A fresh key per form shown: posting it twice (a double click) finds the first result.
-    form_key = HiddenField(validators=[DataRequired(), Length(min=8, max=36)])
+    # A fresh key per form shown: posting it twice (a double click) registers once.
+    submission = key_field()
     first_name = StringField(
         _l("Voornaam"), validators=[DataRequired(_l("Vul de voornaam in.")), Length(max=100)]
     )

@@ -1,7 +1,6 @@
 """Registering participants, the waiting list, a trajectory's steps, coaches, clearance and
 pairs who must not work together."""
 
-import uuid
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
@@ -22,7 +21,7 @@ from app.coaching.roster_inputs import is_detainee_group
 from app.coaching.routes import file_page
 from app.db import get_session
 from app.models import Department, Participant, User
-from app.submissions import Answer
+from app.submissions import Answer, write_once
 from app.warehouse.import_flow import confirm, preview
 
 IMPORT_KIND = "participants"
@@ -38,27 +37,23 @@ def register_page():
     db = get_session()
     form = RegistrationForm()
     if not form.is_submitted():
-        form.form_key.data = uuid.uuid4().hex
         form.referral_date.data = clock.today()
     if not form.validate_on_submit():
         status = 400 if form.is_submitted() else 200
         no_departments = db.exec(select(Department.id)).first() is None
         page = render_template("coaching/register.html", form=form, no_departments=no_departments)
         return page, status
-    made = db.exec(select(Participant).where(Participant.form_key == form.form_key.data)).first()
-    if made is None:
-        made = register(
-            db,
-            {**form.values(), "form_key": form.form_key.data},
-            coach_id=current_user.id if current_user.role == "coach" else None,
-            today=clock.today(),
-        )
-        db.commit()
-        flash(
-            _("%(name)s (%(code)s) staat op de wachtlijst.", name=made.full_name, code=made.code),
-            "success",
-        )
-    return _file(made.id)
+
+    def made() -> Answer:
+        participant = register(db, form.values(), today=clock.today(),
+                               coach_id=current_user.id if current_user.role == "coach" else None)
+        return Answer(url_for("coaching.participant_file", participant_id=participant.id),
+                      _("%(name)s (%(code)s) staat op de wachtlijst.",
+                        name=participant.full_name, code=participant.code))
+
+    response = write_once(db, form.submission, made)
+    db.commit()
+    return response
 
 
 @bp.route("/wachtlijst")

@@ -12,7 +12,7 @@ from tests.conftest import COACH, MANAGER, OTHER_COACH
 
 WEEK = dates.WEEK
 REGISTRATION = {
-    "form_key": "c0ffee00c0ffee00",
+    "submission": "registration-key-0123456789",
     "first_name": "Noor",
     "last_name": "Zwaanswijk",
     "target_group": "participatiewet",
@@ -39,8 +39,12 @@ def test_a_double_submit_registers_once_and_the_coach_becomes_coach(client, auth
     before = db.exec(select(func.count(Participant.id))).one()
     first = client.post("/deelnemers/aanmelden", data=REGISTRATION)
     second = client.post("/deelnemers/aanmelden", data=REGISTRATION)
-    assert first.status_code == second.status_code == 302
+    assert first.status_code == second.status_code == 303
     assert first.headers["Location"] == second.headers["Location"]
+    # The repeat answers as the first did, flash included: whichever answer the browser
+    # shows last, it says the participant is on the waiting list.
+    page = client.get(second.headers["Location"]).get_data(as_text=True)
+    assert "staat op de wachtlijst" in page
     assert db.exec(select(func.count(Participant.id))).one() == before + 1
     participant = _registered(db)
     assert (participant.status, participant.active, participant.decision_number) == (
