@@ -25,8 +25,7 @@ def _detainee(database_url: str) -> Participant:
 
 
 def _no_sideways_scroll(page) -> bool:
-    """The page's own content fits; wide tables scroll inside their frame. (The shared
-    header is measured apart: at 390 px its account links overflow on every page.)"""
+    """The page's own content fits; wide tables scroll inside their frame."""
     return page.evaluate(
         "[...document.querySelectorAll('main > *')]"
         ".every(e => e.getBoundingClientRect().right <= window.innerWidth)"
