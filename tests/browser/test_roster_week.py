@@ -463,3 +463,17 @@ def test_13_gap_list_names_day_and_department_and_copy_says_who(
         f"({problem.place(row['department'])}): {problem.person(absent.id)} is "
         f"{DAY_NL[day]}-{PART_NL[part]} niet beschikbaar of afwezig."
     )
+
+
+def test_words_typed_before_the_script_ran_filter_the_person_view(browser, live_server, planned):
+    """The page's script is deferred: on a slow connection the manager may type before it
+    runs, and the rows must still follow what is typed."""
+    page = _open(browser, live_server)
+    person_view = page.get_by_role("link", name="Per persoon (dagdelen tegenover afspraak)")
+    held = []
+    page.route("**/js/roster.js", lambda route: held.append(route))
+    person_view.click()
+    page.get_by_label("Zoek een deelnemer (naam of code)").fill("kees de vries")
+    assert held, "the script should still be on its way"
+    held[0].continue_()
+    expect(page.locator("#personen-tabel tbody tr:visible")).to_have_count(2)

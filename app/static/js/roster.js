@@ -66,5 +66,10 @@
   document.addEventListener("DOMContentLoaded", function () {
     var box = dialog();
     if (box) box.addEventListener("close", restoreFocus);
+    // Words typed before this script ran (it is deferred), or kept by the browser on a
+    // return to the page, filter the rows as well.
+    document.querySelectorAll("[data-filter-rows]").forEach(function (input) {
+      if (input.value) filterRows(input);
+    });
   });
 })();
