@@ -135,11 +135,13 @@ class Background(Generic[T]):
 
 @dataclass(frozen=True)
 class Phase:
-    """A named step of a strategy: `run(solve, deadline)`, given `share` of the time left."""
+    """A named step of a strategy: `run(solve, deadline)`, given `share` of the time left.
+    An `always` phase runs even when the time is up: the first roster must come."""
 
     name: str
     run: Callable[..., None]
     share: float = 1.0
+    always: bool = False
 
 
 def run_phases(phases: Iterable[Phase], solve, skip: Iterable[str] = ()) -> dict[str, float]:
@@ -147,7 +149,9 @@ def run_phases(phases: Iterable[Phase], solve, skip: Iterable[str] = ()) -> dict
     is up; returns the seconds each phase that ran took (a phase listed twice, in all)."""
     skipped, ran = set(skip), {}
     for phase in phases:
-        if phase.name in skipped or solve.optimal() or solve.clock.left() <= 0:
+        if phase.name in skipped or solve.optimal():
+            continue
+        if solve.clock.left() <= 0 and not phase.always:
             continue
         began = time.perf_counter()
         phase.run(solve, solve.clock.share(phase.share))

@@ -16,14 +16,14 @@ from scheduler import phases, tuning
 from scheduler.pipeline import Phase
 
 PLAN_OPENING = (
-    Phase("flow", phases.flow),
+    Phase("flow", phases.flow, always=True),
     Phase("least-understaffing", phases.ranks, tuning.RANKS_SHARE),
     Phase("flow-bound", phases.flow_bound),
 )
 
 REPLAN_OPENING = (
-    Phase("flow", phases.flow),
-    Phase("steady", phases.steady),
+    Phase("flow", phases.flow, always=True),
+    Phase("steady", phases.steady, always=True),
     Phase("least-changes", phases.ranks, tuning.RANKS_SHARE),
     Phase("flow-bound", phases.flow_bound),
 )

@@ -117,3 +117,14 @@ def test_a_gap_replan_takes_the_replan_strategy():
     assert solution.status == "optimal"
     assert set(solution.phases) <= {phase.name for phase in (*REPLAN_OPENING, *REPLAN)}
     assert solution.changed == 2
+
+
+def test_the_first_roster_comes_even_when_the_time_is_up():
+    """On a machine so busy that building the model ate the whole limit, the flows still
+    run: a solve never hands back the pins alone (the app would store no draft)."""
+    plan = solve(SMALL, time_limit=0.0)
+    assert plan.found_by == "flow" and plan.assignments
+    data = week([department("a", low=1, high=1)], [person("p1", available=[]), person("p2")],
+                previous=[assign("p1", "a")], mode="gap")
+    replan = solve(data, time_limit=0.0)
+    assert [a.to_json() for a in replan.assignments] == [assign("p2", "a")]
