@@ -1,6 +1,7 @@
 """A manager importing a file too long for one go is told so, and a full file previews in part."""
 
 import pytest
+from playwright.sync_api import expect
 
 from inventory.tabular import MAX_ROWS
 from tests.browser.conftest import login
@@ -33,12 +34,15 @@ def test_too_long_a_file_is_refused_in_view_and_a_full_one_previews_in_part(
 
     _choose(page, tmp_path, MAX_ROWS + 1)
     refusal = page.get_by_text(f"Het bestand heeft meer dan {MAX_ROWS} regels.")
-    assert refusal.is_visible() and _in_view(refusal)
+    expect(refusal).to_be_visible()
+    assert _in_view(refusal)
 
     _choose(page, tmp_path, MAX_ROWS)
+    # The preview is a new page: wait for it rather than read the one being left.
     shown = page.get_by_text(f"De eerste 200 van {MAX_ROWS} regels.")
-    assert shown.is_visible() and _in_view(shown)
-    assert page.locator("tbody tr").count() == 200
+    expect(shown).to_be_visible()
+    assert _in_view(shown)
+    expect(page.locator("tbody tr")).to_have_count(200)
     button = page.get_by_role("button", name=f"Alle {MAX_ROWS} regels in ontvangst boeken")
-    assert button.is_visible()
+    expect(button).to_be_visible()
     context.close()
