@@ -24,7 +24,7 @@ def stage(m: RosterModel, seconds: float, workers: int,
     solver.parameters.max_time_in_seconds = max(0.05, seconds)
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = 1
-    # Probing in presolve took a third of a large week's time and gained nothing measurable.
+    # Probing in presolve costs a large week much of its time and gains nothing measurable.
     solver.parameters.cp_model_probing_level = 0
     if workers <= len(PORTFOLIO):
         solver.parameters.subsolvers.extend(PORTFOLIO[:workers])

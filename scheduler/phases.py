@@ -99,6 +99,10 @@ class Run:
     def optimal(self) -> bool:
         return self.incumbent.objective <= self.target()
 
+    def sized(self, deadline: float) -> Sized | None:
+        """What the LP handed on, waiting for it at most until `deadline` (None if nothing)."""
+        return self.lp.wait(deadline) if self.lp else None
+
     def report(self, objective: float) -> None:
         if self.progress:
             self.progress(self.clock.elapsed(), objective, self.bounds.value)
@@ -191,8 +195,8 @@ def search(run: Run, deadline: float) -> None:
     least = run.clock.share(tuning.LOOSE_SEARCH_LEAST)
 
     def sized() -> bool:
-        done = run.lp is not None and run.lp.ready.is_set()
-        return done and run.lp.result is not None and run.lp.result.sizes is not None
+        handed = run.sized(0.0)
+        return handed is not None and handed.sizes is not None
 
     _improve(run, run.incumbent.roster, deadline, "search", kicks=True,
              stop=lambda: time.perf_counter() >= least and sized())
@@ -203,7 +207,7 @@ def sizes(run: Run, deadline: float) -> None:
     matter more than any move of one or two people. Waits for the LP at most until the
     deadline; without its sizes the search goes on from the incumbent, kicks and all,
     since it is then all there is."""
-    sized = run.lp.wait(deadline) if run.lp else None
+    sized = run.sized(deadline)
     if sized is None or sized.sizes is None:
         _improve(run, run.incumbent.roster, deadline, "search", kicks=True)
         return
@@ -216,7 +220,7 @@ def face_search(run: Run, deadline: float) -> None:
     """SCIP on the LP's optimal face (face.py): at the dive's sizes where the LP there is at
     the bound, then with sizes free, which raises the bound a step each time it shows the
     face holds no roster; that only where the incumbent is a few steps from the bound."""
-    sized = run.lp.wait(deadline) if run.lp else None
+    sized = run.sized(deadline)
     if sized is None or not face.available() or deadline - time.perf_counter() < tuning.FACE_LEAST:
         return
     goal = face.target(run.bounds.rest, run.weights)

@@ -104,8 +104,7 @@ def solve(
     run.incumbent.listeners.append(run.report)
     ran = run_phases(opening(run), run, skip)
     ran.update(run_phases(rest(run), run, skip))
-    if run.lp is not None:
-        run.lp.wait(clock.deadline + STOP_RESERVE)
+    run.sized(clock.deadline + STOP_RESERVE)  # no LP thread outlives its solve
     return _solution(run, ran, time.perf_counter() - start)
 
 

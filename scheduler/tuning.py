@@ -41,7 +41,7 @@ LEAST_STAGE = 0.15
 # --- The flows (staffing.py, daypart_flow.py)
 # Flow rounds that refill the gaps left by assignments refused for an avoid clash.
 FLOW_ROUNDS = 5
-# A re-plan's flow rounds, each refusing what broke an avoid pair (30 ms each on 100 people).
+# A re-plan's flow rounds, each refusing what broke an avoid pair; each round is cheap.
 STEADY_ROUNDS = 10
 # What an assignment the LP makes whole earns in follow_lp: more than any soft term, so the
 # flow follows the LP and its costs only break ties.
